@@ -1,0 +1,23 @@
+package io.touchpoints.customer;
+
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** Body of {@code POST /api/customers/{externalRef}/purchases}. */
+@RenewalAfterStart
+record PurchaseRequest(
+		@NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String purchaseId,
+		@NotBlank @Size(max = 100) String plan,
+		@NotNull LocalDate startDate,
+		@NotNull LocalDate renewalDate,
+		Boolean migrating) {
+
+	boolean isMigrating() {
+		return Boolean.TRUE.equals(migrating);
+	}
+
+}

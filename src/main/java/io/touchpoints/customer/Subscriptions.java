@@ -1,0 +1,17 @@
+package io.touchpoints.customer;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.data.jdbc.repository.query.Query;
+import org.springframework.data.repository.ListCrudRepository;
+
+/** All subscriptions, found by the billing system's purchase id or by customer. */
+public interface Subscriptions extends ListCrudRepository<Subscription, Long> {
+
+	Optional<Subscription> findByPurchaseId(String purchaseId);
+
+	@Query("select * from subscription where customer_id = :customerId order by start_date, id")
+	List<Subscription> findAllOfCustomer(Long customerId);
+
+}

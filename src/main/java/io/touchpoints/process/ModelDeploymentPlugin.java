@@ -1,0 +1,27 @@
+package io.touchpoints.process;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.system.TouchpointsProperties;
+
+/**
+ * Deploys the models folder while the engine is being built, so a model that does not parse stops start-up
+ * before the service takes any traffic.
+ */
+@Component
+class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
+
+	private final TouchpointsProperties properties;
+
+	ModelDeploymentPlugin(TouchpointsProperties properties) {
+		this.properties = properties;
+	}
+
+	@Override
+	public void postProcessEngineBuild(ProcessEngine engine) {
+		new ProcessModelDeployer(engine).deploy(properties.processesDir(), ProcessModelDeployer.DEPLOYMENT_NAME);
+	}
+
+}

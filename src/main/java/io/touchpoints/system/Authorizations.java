@@ -1,0 +1,44 @@
+package io.touchpoints.system;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Component;
+
+/** Grants group permissions idempotently: an existing grant is widened, never duplicated. */
+@Component
+public class Authorizations {
+
+	private final AuthorizationService authorizationService;
+
+	Authorizations(AuthorizationService authorizationService) {
+		this.authorizationService = authorizationService;
+	}
+
+	public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
+		Authorization authorization = authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
+		if (authorization == null) {
+			authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+			authorization.setGroupId(groupId);
+			authorization.setResource(resource);
+			authorization.setResourceId(resourceId);
+		}
+		boolean changed = authorization.getId() == null;
+		for (Permission permission : permissions) {
+			if (!authorization.isPermissionGranted(permission)) {
+				authorization.addPermission(permission);
+				changed = true;
+			}
+		}
+		if (changed) {
+			authorizationService.saveAuthorization(authorization);
+		}
+	}
+
+}

@@ -1,0 +1,19 @@
+package io.touchpoints.system;
+
+/** The groups Touchpoints creates and relies on; Camunda authorizations are granted to these. */
+public final class Groups {
+
+	public static final String ADMIN = "camunda-admin";
+
+	public static final String CX_OPS = "cx-ops";
+
+	public static final String CSM = "csm";
+
+	public static final String SUPPORT = "support";
+
+	public static final String INTEGRATION = "integration";
+
+	private Groups() {
+	}
+
+}

@@ -1,0 +1,33 @@
+package io.touchpoints.system;
+
+import java.io.IOException;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+/** Writes RFC 9457 problem responses from servlet filters, where no controller advice applies. */
+@Component
+public class ProblemResponses {
+
+	private final ObjectMapper objectMapper;
+
+	ProblemResponses(ObjectMapper objectMapper) {
+		this.objectMapper = objectMapper;
+	}
+
+	public void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+			Map<String, String> headers) throws IOException {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setTitle(title);
+		response.setStatus(status.value());
+		headers.forEach(response::setHeader);
+		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+		objectMapper.writeValue(response.getOutputStream(), problem);
+	}
+
+}

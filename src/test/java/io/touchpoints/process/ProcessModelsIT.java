@@ -1,0 +1,561 @@
+package io.touchpoints.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.Gateway;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.SendTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.Task;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
+import org.camunda.bpm.model.dmn.Dmn;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.touchpoints.support.IntegrationTest;
+
+/**
+ * The modeling rules of processes/README.md, checked on every model in processes/: the models are edited by
+ * CX operations in Camunda Modeler, and a broken rule should fail the build, not a customer's journey.
+ */
+@IntegrationTest
+class ProcessModelsIT {
+
+	private static final Path PROCESSES = Path.of("processes");
+
+	private static final Path FORMS = PROCESSES.resolve("forms");
+
+	private static final Path TEMPLATES = PROCESSES.resolve(".camunda/element-templates");
+
+	private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+	private static final Pattern BEAN_EXPRESSION = Pattern.compile("\\$\\{([A-Za-z_$][A-Za-z0-9_$]*)}");
+
+	private static final Pattern KEBAB_CASE = Pattern.compile("[a-z0-9]+(-[a-z0-9]+)*");
+
+	private static final Predicate<JsonNode> TEXT = node -> node.isTextual() && !node.asText().isBlank();
+
+	private static final Map<String, Predicate<JsonNode>> TEMPLATE_FIELDS = new TreeMap<>(Map.of("name", TEXT, "id", TEXT,
+			"appliesTo", node -> node.isArray() && !node.isEmpty(), "properties", JsonNode::isArray));
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@Autowired
+	ProcessEngine processEngine;
+
+	@Test
+	void everyExecutableProcessAndDecisionLimitsHowLongItsHistoryIsKept() {
+		assertThat(Stream.concat(inEveryBpmnFile(ProcessModelsIT::historyTimeToLive).stream(),
+				inEvery(modelFiles(".dmn"), Dmn::readModelFromFile, ProcessModelsIT::decisionHistoryTimeToLive).stream()))
+			.isEmpty();
+	}
+
+	@Test
+	void everyServiceAndSendTaskIsWiredByADelegateExpressionNeverByClassName() {
+		assertThat(inEveryBpmnFile(ProcessModelsIT::delegateWiring)).isEmpty();
+	}
+
+	@Test
+	void everyDelegateExpressionNamesAReachableDelegateBean() {
+		Set<String> beans = reachableBeans();
+		assertThat(inEveryBpmnFile((model, file) -> unreachableBeans(model, file, beans))).isEmpty();
+	}
+
+	@Test
+	void everyFlowNodeAndEveryGatewayBranchIsNamed() {
+		assertThat(inEveryBpmnFile(ProcessModelsIT::naming)).isEmpty();
+	}
+
+	@Test
+	void everyDiagramShowsEveryElementWithoutOverlaps() {
+		assertThat(inEveryBpmnFile(ProcessModelsIT::diagram)).isEmpty();
+	}
+
+	@Test
+	void everyUserTaskGoesToACandidateGroupAndUsesADeployedForm() {
+		Set<String> forms = formIds();
+		assertThat(inEveryBpmnFile((model, file) -> userTasks(model, file, forms))).isEmpty();
+	}
+
+	@Test
+	void everyTemplatedElementFillsTheInputsItsTemplateRequires() {
+		Map<String, JsonNode> templates = templatesById();
+		assertThat(inEveryBpmnFile((model, file) -> templateInputs(model, file, templates))).isEmpty();
+	}
+
+	@Test
+	void everyDelegateBeanHasAValidElementTemplate() {
+		assertThat(templateFiles().stream().flatMap(file -> templateFile(file).stream())).isEmpty();
+		assertThat(beansWithoutTemplate(templatesById().values(), reachableBeans())).isEmpty();
+	}
+
+	@Test
+	void everyProcessIsNamedAfterItsFileInKebabCase() {
+		assertThat(inEveryBpmnFile(ProcessModelsIT::processIds)).isEmpty();
+	}
+
+	@Test
+	void checksReportEveryRuleABrokenModelBreaks() {
+		BpmnModelInstance broken = brokenModel();
+		String file = "broken.bpmn";
+		Set<String> beans = reachableBeans();
+		Map<String, JsonNode> templates = templatesById();
+
+		assertReports(historyTimeToLive(broken, file), "Broken_Process");
+		assertReports(decisionHistoryTimeToLive(decisionWithoutHistoryTimeToLive(), "broken.dmn"), "Decision_Broken");
+		assertReports(delegateWiring(broken, file), "ServiceTask_ByClass");
+		assertReports(unreachableBeans(broken, file, beans), "ServiceTask_UnknownBean");
+		assertReports(naming(broken, file), "Gateway_Unnamed");
+		assertReports(diagram(broken, file), "UserTask_Nobody");
+		assertReports(userTasks(broken, file, formIds()), "no-such-form");
+		assertReports(templateInputs(broken, file, templates), "ServiceTask_UnknownBean");
+		assertReports(templateInputs(broken, file, templates), "ServiceTask_ByClass");
+		assertReports(templateShape("broken.json", JSON.createObjectNode().put("id", "io.touchpoints.Broken")), "has no name");
+		assertReports(beansWithoutTemplate(templates.values(), Set.of("untemplatedDelegate")), "untemplatedDelegate");
+		assertReports(processIds(broken, file), "Broken_Process");
+	}
+
+	static List<String> historyTimeToLive(BpmnModelInstance model, String file) {
+		return model.getModelElementsByType(Process.class)
+			.stream()
+			.filter(process -> process.isExecutable() && isBlank(process.getCamundaHistoryTimeToLiveString()))
+			.map(process -> violation(file, process.getId(), "has no camunda:historyTimeToLive"))
+			.toList();
+	}
+
+	static List<String> decisionHistoryTimeToLive(DmnModelInstance model, String file) {
+		return model.getModelElementsByType(Decision.class)
+			.stream()
+			.filter(decision -> isBlank(decision.getCamundaHistoryTimeToLiveString()))
+			.map(decision -> violation(file, decision.getId(), "has no camunda:historyTimeToLive"))
+			.toList();
+	}
+
+	static List<String> delegateWiring(BpmnModelInstance model, String file) {
+		List<String> violations = new ArrayList<>();
+		wiredElements(model).forEach(element -> {
+			String delegate = camunda(element, "delegateExpression");
+			if (camunda(element, "class") != null) {
+				violations.add(violation(file, ownerId(element), "is wired by class name (camunda:class); use an element template"));
+			}
+			if (delegate != null && !BEAN_EXPRESSION.matcher(delegate).matches()) {
+				violations.add(violation(file, ownerId(element), "has delegate expression '" + delegate + "', not ${beanName}"));
+			}
+		});
+		delegateTasks(model).forEach(task -> {
+			if (camunda(task, "expression") != null) {
+				violations.add(violation(file, task.getId(), "uses camunda:expression; use an element template"));
+			}
+			if (camunda(task, "delegateExpression") == null) {
+				violations.add(violation(file, task.getId(), "has no camunda:delegateExpression; use an element template"));
+			}
+		});
+		return violations;
+	}
+
+	static List<String> unreachableBeans(BpmnModelInstance model, String file, Set<String> beans) {
+		List<String> violations = new ArrayList<>();
+		wiredElements(model).forEach(element -> {
+			Matcher bean = BEAN_EXPRESSION.matcher(Objects.toString(camunda(element, "delegateExpression"), ""));
+			if (bean.matches() && !beans.contains(bean.group(1))) {
+				violations.add(violation(file, ownerId(element),
+						"names bean '" + bean.group(1) + "', which is not a delegate bean; reachable: " + new TreeSet<>(beans)));
+			}
+		});
+		return violations;
+	}
+
+	static List<String> naming(BpmnModelInstance model, String file) {
+		List<String> violations = new ArrayList<>();
+		model.getModelElementsByType(FlowNode.class)
+			.stream()
+			.filter(node -> isBlank(node.getName()))
+			.forEach(node -> violations.add(violation(file, node.getId(), "has no name")));
+		model.getModelElementsByType(Gateway.class)
+			.stream()
+			.filter(gateway -> gateway.getOutgoing().size() > 1)
+			.flatMap(gateway -> gateway.getOutgoing().stream())
+			.filter(flow -> isBlank(flow.getName()))
+			.forEach(flow -> violations.add(violation(file, flow.getId(),
+					"leaves gateway " + flow.getSource().getId() + " without a name saying its condition")));
+		return violations;
+	}
+
+	static List<String> diagram(BpmnModelInstance model, String file) {
+		Set<String> shown = idsOfDiagramElements(model, BpmnShape.class, BpmnShape::getBpmnElement);
+		Set<String> drawn = idsOfDiagramElements(model, BpmnEdge.class, BpmnEdge::getBpmnElement);
+		List<String> violations = new ArrayList<>();
+		model.getModelElementsByType(FlowNode.class)
+			.stream()
+			.filter(node -> !shown.contains(node.getId()))
+			.forEach(node -> violations.add(violation(file, node.getId(), "has no shape in the diagram")));
+		model.getModelElementsByType(SequenceFlow.class)
+			.stream()
+			.filter(flow -> !drawn.contains(flow.getId()))
+			.forEach(flow -> violations.add(violation(file, flow.getId(), "has no edge in the diagram")));
+		violations.addAll(overlaps(model, file));
+		return violations;
+	}
+
+	static List<String> userTasks(BpmnModelInstance model, String file, Set<String> formIds) {
+		List<String> violations = new ArrayList<>();
+		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+			if (isBlank(task.getCamundaCandidateGroups())) {
+				violations.add(violation(file, task.getId(), "has no camunda:candidateGroups"));
+			}
+			if (!isBlank(task.getCamundaAssignee())) {
+				violations.add(violation(file, task.getId(), "has an assignee; use camunda:candidateGroups instead"));
+			}
+			if (task.getCamundaFormRef() != null && !formIds.contains(task.getCamundaFormRef())) {
+				violations.add(violation(file, task.getId(),
+						"uses form '" + task.getCamundaFormRef() + "', which no form in " + FORMS + " declares"));
+			}
+		}
+		return violations;
+	}
+
+	static List<String> templateInputs(BpmnModelInstance model, String file, Map<String, JsonNode> templates) {
+		List<String> violations = new ArrayList<>();
+		for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+			String templateId = camunda(element, "modelerTemplate");
+			if (templateId == null) {
+				continue;
+			}
+			JsonNode template = templates.get(templateId);
+			List<String> problems = template == null
+					? List.of("uses element template '" + templateId + "', which is not in " + TEMPLATES)
+					: missingOrInvalidInputs(template, inputParameters(element));
+			problems.forEach(problem -> violations.add(violation(file, element.getId(), problem)));
+		}
+		return violations;
+	}
+
+	static List<String> templateShape(String file, JsonNode template) {
+		return TEMPLATE_FIELDS.entrySet()
+			.stream()
+			.filter(field -> !field.getValue().test(template.path(field.getKey())))
+			.map(field -> violation(file, template.path("id").asText("(no id)"), "has no " + field.getKey()))
+			.toList();
+	}
+
+	static List<String> beansWithoutTemplate(Collection<JsonNode> templates, Set<String> beans) {
+		Set<String> templated = templates.stream()
+			.flatMap(template -> elements(template.path("properties")))
+			.filter(property -> "Hidden".equals(property.path("type").asText())
+					&& "camunda:delegateExpression".equals(property.path("binding").path("name").asText()))
+			.map(property -> property.path("value").asText())
+			.collect(Collectors.toSet());
+		return beans.stream()
+			.filter(bean -> !templated.contains("${" + bean + "}"))
+			.sorted()
+			.map(bean -> violation(TEMPLATES.toString(), bean, "is a delegate bean without an element template"))
+			.toList();
+	}
+
+	static List<String> processIds(BpmnModelInstance model, String file) {
+		String expected = Path.of(file).getFileName().toString().replaceFirst("\\.bpmn$", "");
+		List<String> violations = new ArrayList<>();
+		if (!KEBAB_CASE.matcher(expected).matches()) {
+			violations.add(file + ": file name is not kebab-case (lowercase words joined by dashes)");
+		}
+		model.getModelElementsByType(Process.class)
+			.stream()
+			.filter(process -> process.isExecutable() && !expected.equals(process.getId()))
+			.forEach(process -> violations.add(violation(file, process.getId(), "must have the file's name as id: " + expected)));
+		return violations;
+	}
+
+	private static List<String> templateFile(Path file) {
+		try {
+			List<JsonNode> templates = templatesIn(file);
+			return templates.stream().flatMap(template -> templateShape(file.toString(), template).stream()).toList();
+		}
+		catch (UncheckedIOException e) {
+			return List.of(file + ": is not valid JSON: " + e.getCause().getMessage());
+		}
+	}
+
+	private static List<String> missingOrInvalidInputs(JsonNode template, Map<String, String> inputs) {
+		String templateId = template.path("id").asText();
+		return elements(template.path("properties"))
+			.filter(property -> "camunda:inputParameter".equals(property.path("binding").path("type").asText()))
+			.flatMap(property -> {
+				String name = property.path("binding").path("name").asText();
+				String value = inputs.get(name);
+				if (property.path("constraints").path("notEmpty").asBoolean() && isBlank(value)) {
+					return Stream.of("lacks input '" + name + "', which template " + templateId + " requires");
+				}
+				if ("Dropdown".equals(property.path("type").asText()) && value != null && !choices(property).contains(value)) {
+					return Stream.of("has input " + name + "='" + value + "', not one of template " + templateId
+							+ "'s choices " + choices(property));
+				}
+				return Stream.empty();
+			})
+			.toList();
+	}
+
+	private static List<String> overlaps(BpmnModelInstance model, String file) {
+		List<BpmnShape> shapes = model.getModelElementsByType(BpmnShape.class)
+			.stream()
+			.filter(shape -> shape.getBpmnElement() instanceof FlowNode && shape.getBounds() != null)
+			.toList();
+		List<String> violations = new ArrayList<>();
+		for (int i = 0; i < shapes.size(); i++) {
+			for (int j = i + 1; j < shapes.size(); j++) {
+				BpmnShape a = shapes.get(i);
+				BpmnShape b = shapes.get(j);
+				if (a.getParentElement() == b.getParentElement() && intersect(a.getBounds(), b.getBounds())
+						&& !belongTogether((FlowNode) a.getBpmnElement(), (FlowNode) b.getBpmnElement())) {
+					violations.add(violation(file, a.getBpmnElement().getId(),
+							"overlaps " + b.getBpmnElement().getId() + " in the diagram"));
+				}
+			}
+		}
+		return violations;
+	}
+
+	private static boolean intersect(Bounds a, Bounds b) {
+		return a.getX() < b.getX() + b.getWidth() && b.getX() < a.getX() + a.getWidth()
+				&& a.getY() < b.getY() + b.getHeight() && b.getY() < a.getY() + a.getHeight();
+	}
+
+	private static boolean belongTogether(FlowNode a, FlowNode b) {
+		return attachedTo(a, b) || attachedTo(b, a) || isInside(a, b) || isInside(b, a);
+	}
+
+	private static boolean attachedTo(FlowNode event, FlowNode host) {
+		return event instanceof BoundaryEvent boundary && boundary.getAttachedTo() == host;
+	}
+
+	private static boolean isInside(ModelElementInstance element, ModelElementInstance container) {
+		for (ModelElementInstance parent = element.getParentElement(); parent != null; parent = parent.getParentElement()) {
+			if (parent == container) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static <D extends ModelElementInstance> Set<String> idsOfDiagramElements(BpmnModelInstance model,
+			Class<D> type, Function<D, BaseElement> element) {
+		return model.getModelElementsByType(type)
+			.stream()
+			.map(element)
+			.filter(Objects::nonNull)
+			.map(BaseElement::getId)
+			.collect(Collectors.toSet());
+	}
+
+	private static Stream<ModelElementInstance> wiredElements(BpmnModelInstance model) {
+		return Stream.of(BaseElement.class, CamundaExecutionListener.class, CamundaTaskListener.class)
+			.flatMap(type -> model.getModelElementsByType(type).stream());
+	}
+
+	private static Stream<Task> delegateTasks(BpmnModelInstance model) {
+		return model.getModelElementsByType(Task.class)
+			.stream()
+			.filter(task -> task instanceof ServiceTask || task instanceof SendTask
+					|| task instanceof BusinessRuleTask rule && rule.getCamundaDecisionRef() == null);
+	}
+
+	private static String camunda(ModelElementInstance element, String attribute) {
+		return CAMUNDA_NS.equals(element.getElementType().getTypeNamespace()) ? element.getAttributeValue(attribute)
+				: element.getAttributeValueNs(CAMUNDA_NS, attribute);
+	}
+
+	private static String ownerId(ModelElementInstance element) {
+		ModelElementInstance owner = element;
+		while (owner != null && !(owner instanceof BaseElement)) {
+			owner = owner.getParentElement();
+		}
+		return owner == null ? "(definitions)" : ((BaseElement) owner).getId();
+	}
+
+	private static Map<String, String> inputParameters(BaseElement element) {
+		if (element.getExtensionElements() == null) {
+			return Map.of();
+		}
+		return element.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaInputOutput.class)
+			.list()
+			.stream()
+			.flatMap(inputOutput -> inputOutput.getCamundaInputParameters().stream())
+			.collect(Collectors.toMap(CamundaInputParameter::getCamundaName, input -> input.getTextContent().strip(),
+					(first, last) -> last));
+	}
+
+	private static List<String> choices(JsonNode property) {
+		return elements(property.path("choices")).map(choice -> choice.path("value").asText()).toList();
+	}
+
+	private Set<String> reachableBeans() {
+		var configuration = (ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration();
+		return configuration.getBeans().keySet().stream().map(String::valueOf).collect(Collectors.toSet());
+	}
+
+	private static Set<String> formIds() {
+		return files(FORMS, ".form").stream().map(form -> readJson(form).path("id").asText()).collect(Collectors.toSet());
+	}
+
+	private static Map<String, JsonNode> templatesById() {
+		return templateFiles().stream()
+			.flatMap(file -> templatesIn(file).stream())
+			.collect(Collectors.toMap(template -> template.path("id").asText(), Function.identity(), (first, last) -> last));
+	}
+
+	private static List<Path> templateFiles() {
+		return files(TEMPLATES, ".json");
+	}
+
+	private static List<JsonNode> templatesIn(Path file) {
+		JsonNode root = readJson(file);
+		return root.isArray() ? elements(root).toList() : List.of(root);
+	}
+
+	private static List<String> inEveryBpmnFile(BiFunction<BpmnModelInstance, String, List<String>> check) {
+		List<Path> files = modelFiles(".bpmn");
+		assertThat(files).as("BPMN files in %s", PROCESSES.toAbsolutePath()).isNotEmpty();
+		return inEvery(files, Bpmn::readModelFromFile, check);
+	}
+
+	private static <M> List<String> inEvery(List<Path> files, Function<File, M> reader,
+			BiFunction<M, String, List<String>> check) {
+		return files.stream().flatMap(file -> check.apply(reader.apply(file.toFile()), file.toString()).stream()).toList();
+	}
+
+	private static List<Path> modelFiles(String suffix) {
+		return files(PROCESSES, suffix).stream().filter(file -> !PROCESSES.relativize(file).toString().startsWith(".")).toList();
+	}
+
+	private static List<Path> files(Path folder, String suffix) {
+		if (!Files.isDirectory(folder)) {
+			return List.of();
+		}
+		try (Stream<Path> files = Files.walk(folder)) {
+			return files.filter(Files::isRegularFile).filter(file -> file.toString().endsWith(suffix)).sorted().toList();
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(e);
+		}
+	}
+
+	private static JsonNode readJson(Path file) {
+		try {
+			return JSON.readTree(file.toFile());
+		}
+		catch (IOException e) {
+			throw new UncheckedIOException(file + ": " + e.getMessage(), e);
+		}
+	}
+
+	private static Stream<JsonNode> elements(JsonNode array) {
+		return StreamSupport.stream(array.spliterator(), false);
+	}
+
+	private static boolean isBlank(String value) {
+		return value == null || value.isBlank();
+	}
+
+	private static String violation(String file, String elementId, String problem) {
+		return file + ": " + elementId + " " + problem;
+	}
+
+	private static void assertReports(List<String> violations, String fragment) {
+		assertThat(violations).as("violations naming %s", fragment).anyMatch(violation -> violation.contains(fragment));
+	}
+
+	private static BpmnModelInstance brokenModel() {
+		BpmnModelInstance model = Bpmn.createExecutableProcess("Broken_Process")
+			.camundaHistoryTimeToLiveString(null)
+			.startEvent()
+			.name("Something happened")
+			.exclusiveGateway("Gateway_Unnamed")
+			.serviceTask("ServiceTask_ByClass")
+			.name("Do something")
+			.camundaClass("io.touchpoints.Anything")
+			.userTask("UserTask_Nobody")
+			.name("Check something")
+			.camundaFormRef("no-such-form")
+			.endEvent("EndEvent_Done")
+			.name("Something done")
+			.moveToNode("Gateway_Unnamed")
+			.serviceTask("ServiceTask_UnknownBean")
+			.name("Send something")
+			.camundaDelegateExpression("${noSuchBean}")
+			.connectTo("EndEvent_Done")
+			.done();
+		model.getModelElementById("ServiceTask_ByClass").setAttributeValueNs(CAMUNDA_NS, "modelerTemplate", "io.touchpoints.NoSuchTemplate");
+		model.getModelElementById("ServiceTask_UnknownBean").setAttributeValueNs(CAMUNDA_NS, "modelerTemplate", "io.touchpoints.SendEmail");
+		Bounds byClass = shapeOf(model, "ServiceTask_ByClass").getBounds();
+		Bounds nobody = shapeOf(model, "UserTask_Nobody").getBounds();
+		nobody.setX(byClass.getX() + 10);
+		nobody.setY(byClass.getY() + 10);
+		return model;
+	}
+
+	private static BpmnShape shapeOf(BpmnModelInstance model, String elementId) {
+		return model.getModelElementsByType(BpmnShape.class)
+			.stream()
+			.filter(shape -> elementId.equals(shape.getBpmnElement().getId()))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static DmnModelInstance decisionWithoutHistoryTimeToLive() {
+		String dmn = """
+				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" id="Definitions_Broken" name="Broken"
+				             namespace="https://touchpoints.io/dmn">
+				  <decision id="Decision_Broken" name="Decide something">
+				    <literalExpression><text>"yes"</text></literalExpression>
+				  </decision>
+				</definitions>""";
+		return Dmn.readModelFromStream(new ByteArrayInputStream(dmn.getBytes(StandardCharsets.UTF_8)));
+	}
+
+}

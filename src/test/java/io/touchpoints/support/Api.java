@@ -1,0 +1,63 @@
+package io.touchpoints.support;
+
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Real HTTP calls to the running service, as a given user or anonymously. */
+@TestComponent
+public class Api {
+
+	private final TestRestTemplate http;
+
+	Api(TestRestTemplate http) {
+		this.http = http;
+	}
+
+	public ResponseEntity<JsonNode> call(String user, HttpMethod method, String path, String jsonBody,
+			Object... uriVariables) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		if (user != null) {
+			headers.setBasicAuth(user, TestUsers.PASSWORD);
+		}
+		return http.exchange(path, method, new HttpEntity<>(jsonBody, headers), JsonNode.class, uriVariables);
+	}
+
+	public ResponseEntity<JsonNode> put(String user, String path, String jsonBody) {
+		return call(user, HttpMethod.PUT, path, jsonBody);
+	}
+
+	public ResponseEntity<JsonNode> post(String user, String path, String jsonBody) {
+		return call(user, HttpMethod.POST, path, jsonBody);
+	}
+
+	public ResponseEntity<JsonNode> get(String user, String path, Object... uriVariables) {
+		return call(user, HttpMethod.GET, path, null, uriVariables);
+	}
+
+	public TestRestTemplate template() {
+		return http;
+	}
+
+	/** A customer body like the CRM sends; {@code email} and {@code locale} vary per test. */
+	public static String customerJson(String name, String email, String locale) {
+		return """
+				{"name":"%s","email":"%s","locale":"%s","timeZone":"Europe/Madrid","tier":"premium","annualValue":12000}"""
+			.formatted(name, email, locale);
+	}
+
+	public static String purchaseJson(String purchaseId, boolean migrating) {
+		return """
+				{"purchaseId":"%s","plan":"pro","startDate":"2026-11-23","renewalDate":"2027-11-23","migrating":%s}"""
+			.formatted(purchaseId, migrating);
+	}
+
+}

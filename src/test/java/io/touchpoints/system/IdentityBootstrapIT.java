@@ -1,0 +1,85 @@
+package io.touchpoints.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import io.touchpoints.support.IntegrationTest;
+
+/** Groups, the administrator and the demo users, created idempotently at start-up. */
+@IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class IdentityBootstrapIT {
+
+	private static final Pattern GENERATED = Pattern.compile("Created administrator '(\\w+)' with generated password: (\\S+)");
+
+	@Autowired
+	IdentityService identityService;
+
+	@Autowired
+	Authorizations authorizations;
+
+	@Autowired
+	TasklistFilters tasklistFilters;
+
+	@Test
+	void createsEveryGroup() {
+		assertThat(identityService.createGroupQuery().groupIdIn(Groups.ADMIN, Groups.CX_OPS, Groups.CSM, Groups.SUPPORT,
+				Groups.INTEGRATION).count()).isEqualTo(5);
+	}
+
+	@Test
+	void configuredAdministratorCanLogIn() {
+		assertThat(identityService.checkPassword("admin", "admin-test-password")).isTrue();
+		assertThat(identityService.createUserQuery().userId("admin").memberOfGroup(Groups.ADMIN).count()).isEqualTo(1);
+	}
+
+	@Test
+	void withoutConfiguredPasswordGeneratesOneAndLogsItOnce(CapturedOutput output) {
+		bootstrap(new TouchpointsProperties.Admin("firstadmin", null)).afterPropertiesSet();
+
+		Matcher logged = GENERATED.matcher(output.getAll());
+		assertThat(logged.find()).isTrue();
+		assertThat(logged.group(1)).isEqualTo("firstadmin");
+		String password = logged.group(2);
+		assertThat(password).hasSizeGreaterThanOrEqualTo(20).isNotIn("admin", "demo", "password");
+		assertThat(identityService.checkPassword("firstadmin", password)).isTrue();
+
+		bootstrap(new TouchpointsProperties.Admin("firstadmin", null)).afterPropertiesSet();
+
+		assertThat(GENERATED.matcher(output.getAll()).results().count()).isEqualTo(1);
+		assertThat(identityService.checkPassword("firstadmin", password)).isTrue();
+	}
+
+	@Test
+	void configuredPasswordReplacesThePreviousOne() {
+		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "first-password")).afterPropertiesSet();
+		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "second-password")).afterPropertiesSet();
+
+		assertThat(identityService.checkPassword("rotatedadmin", "second-password")).isTrue();
+	}
+
+	@Test
+	void demoProfileAddsOneUserPerGroupWithDocumentedPasswords() {
+		new DemoUsers(identityService).afterPropertiesSet();
+
+		DemoUsers.USER_GROUPS.forEach((user, group) -> {
+			assertThat(identityService.checkPassword(user, user + "-demo")).as(user).isTrue();
+			assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
+		});
+	}
+
+	private IdentityBootstrap bootstrap(TouchpointsProperties.Admin admin) {
+		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, admin, null);
+		return new IdentityBootstrap(identityService, authorizations, tasklistFilters, properties);
+	}
+
+}

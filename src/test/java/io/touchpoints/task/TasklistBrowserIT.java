@@ -1,0 +1,142 @@
+package io.touchpoints.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import io.touchpoints.support.Api;
+import io.touchpoints.support.Browser;
+import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.Jobs;
+import io.touchpoints.support.TestUsers;
+
+/** A customer-success manager works the kickoff task in Camunda Tasklist, in a real browser. */
+@IntegrationTest
+class TasklistBrowserIT {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	WebDriver browser;
+
+	ProcessInstance instance;
+
+	String customerName;
+
+	@BeforeEach
+	void kickoffTaskIsWaiting() {
+		browser = Browser.start();
+		String ref = "tasklist-" + UUID.randomUUID();
+		customerName = "Browser Customer " + ref.substring(9, 17);
+		api.put(users.integration(), "/api/customers/" + ref, Api.customerJson(customerName, ref + "@example.com", "en"));
+		String id = api.post(users.integration(), "/api/customers/" + ref + "/purchases", Api.purchaseJson("po-" + ref, true))
+			.getBody()
+			.get("processInstanceId")
+			.asText();
+		jobs.executeAll(id);
+		instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+		assertThat(instance).isWaitingAt("UserTask_KickoffCall");
+	}
+
+	@AfterEach
+	void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void csmCompletesKickoffCallThroughTheForm() {
+		logIn(users.csm());
+		openTaskOf(customerName);
+		click(By.cssSelector("button.claim"));
+		// Claiming re-renders the form; typing before that would be lost.
+		await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+
+		type(By.cssSelector("input[id$='Field_CallDate-date']"), "11/30/2026" + Keys.ENTER);
+		type(By.cssSelector("textarea[id$='Field_Notes']"), "Wants SSO before the migration");
+		type(By.cssSelector("input[id$='Field_MigrationNeeded']"), Keys.SPACE);
+		click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+		await().until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
+		assertThat(instance).isEnded();
+		assertThat(instance).variables()
+			.containsEntry("callDate", "2026-11-30")
+			.containsEntry("notes", "Wants SSO before the migration")
+			.containsEntry("migrationNeeded", true);
+	}
+
+	@Test
+	void supportDoesNotSeeTheKickoffTask() {
+		logIn(users.support());
+
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(., \"My group's tasks\")]")));
+		assertThat(browser.getPageSource()).doesNotContain("Hold kickoff call");
+	}
+
+	private void logIn(String user) {
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+		type(By.cssSelector("input[ng-model=username]"), user);
+		type(By.cssSelector("input[ng-model=password]"), TestUsers.PASSWORD);
+		click(By.cssSelector("button[type=submit]"));
+	}
+
+	private void openTaskOf(String name) {
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Hold kickoff call')]")));
+		String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value", name));
+	}
+
+	private void type(By field, CharSequence text) {
+		await().until(ExpectedConditions.elementToBeClickable(field)).sendKeys(text);
+	}
+
+	private void click(By element) {
+		await().until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	private WebDriverWait await() {
+		return new WebDriverWait(browser, Duration.ofSeconds(15));
+	}
+
+}
