@@ -39,4 +39,9 @@ public class CustomerRegistry {
 		return customers.findByExternalRef(externalRef);
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<Customer> findById(long id) {
+		return customers.findById(id);
+	}
+
 }

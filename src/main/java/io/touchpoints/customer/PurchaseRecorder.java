@@ -12,6 +12,8 @@ import io.touchpoints.process.CustomerOnboarding;
 import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.NotFoundException;
+import io.touchpoints.timeline.Timeline;
+import io.touchpoints.timeline.TimelineKind;
 
 /**
  * Records a purchase and starts the customer's onboarding in one transaction: the subscription, the stage
@@ -26,12 +28,19 @@ class PurchaseRecorder {
 
 	private final CustomerOnboarding onboarding;
 
+	private final LifecycleStages stages;
+
+	private final Timeline timeline;
+
 	private final Clock clock;
 
-	PurchaseRecorder(Customers customers, Subscriptions subscriptions, CustomerOnboarding onboarding, Clock clock) {
+	PurchaseRecorder(Customers customers, Subscriptions subscriptions, CustomerOnboarding onboarding,
+			LifecycleStages stages, Timeline timeline, Clock clock) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.onboarding = onboarding;
+		this.stages = stages;
+		this.timeline = timeline;
 		this.clock = clock;
 	}
 
@@ -49,10 +58,14 @@ class PurchaseRecorder {
 			return new Recorded(sameAsRecorded(existing.get(), customer, purchase), false);
 		}
 		Subscription subscription = subscriptions.save(Subscription.start(customer, purchase, clock.instant()));
-		customer.moveTo(LifecycleStage.ONBOARDING, clock.instant());
-		customers.save(customer);
-		subscription.journeyStarted(onboarding.start(new CustomerOnboarding.Start(customerRef, customer.getName(),
-				purchase.purchaseId(), purchase.plan(), purchase.isMigrating())));
+		stages.moveTo(customer, LifecycleStage.ONBOARDING, "purchase " + purchase.purchaseId());
+		String processInstanceId = onboarding.start(new CustomerOnboarding.Start(customerRef, customer.getName(),
+				purchase.purchaseId(), purchase.plan(), purchase.isMigrating()));
+		subscription.journeyStarted(processInstanceId);
+		timeline.record(Timeline.Entry.of(customer.getId(), TimelineKind.PURCHASE_RECORDED, "Purchase '"
+				+ purchase.purchaseId() + "' of plan " + purchase.plan() + " recorded; onboarding started")
+			.processInstance(processInstanceId)
+			.reference(purchase.purchaseId()));
 		return new Recorded(subscriptions.save(subscription), true);
 	}
 

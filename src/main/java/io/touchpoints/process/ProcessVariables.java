@@ -1,5 +1,7 @@
 package io.touchpoints.process;
 
+import java.util.Set;
+
 /** Names of process variables that code and models share; renaming one breaks deployed models. */
 public final class ProcessVariables {
 
@@ -21,6 +23,9 @@ public final class ProcessVariables {
 
 	/** Set by the kickoff call form. */
 	public static final String MIGRATION_NEEDED = "migrationNeeded";
+
+	/** The process variables mail templates may show as {@code {{process.<name>}}}. */
+	public static final Set<String> FOR_TEMPLATES = Set.of(PLAN, PURCHASE_ID, CALL_DATE);
 
 	private ProcessVariables() {
 	}

@@ -23,7 +23,8 @@ class DemoUsers implements InitializingBean {
 			"ops", Groups.CX_OPS,
 			"csm", Groups.CSM,
 			"support", Groups.SUPPORT,
-			"integration", Groups.INTEGRATION);
+			"integration", Groups.INTEGRATION,
+			"lead", Groups.CSM_LEADS);
 
 	private final IdentityService identityService;
 

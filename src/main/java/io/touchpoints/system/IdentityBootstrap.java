@@ -56,13 +56,17 @@ class IdentityBootstrap implements InitializingBean {
 		ensureGroup(Groups.CX_OPS, "CX operations");
 		ensureGroup(Groups.CSM, "Customer success managers");
 		ensureGroup(Groups.SUPPORT, "Support");
+		ensureGroup(Groups.CSM_LEADS, "Customer success leads");
+		ensureGroup(Groups.SUPPORT_LEADS, "Support leads");
 		ensureGroup(Groups.INTEGRATION, "Integrations (other systems)");
 		grantAdministrators();
 		grantCxOps();
 		grantTaskWorkers(Groups.CSM);
 		grantTaskWorkers(Groups.SUPPORT);
+		grantTaskWorkers(Groups.CSM_LEADS);
+		grantTaskWorkers(Groups.SUPPORT_LEADS);
 		grantIntegration();
-		tasklistFilters.ensure(Groups.CSM, Groups.SUPPORT);
+		tasklistFilters.ensure(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS);
 		ensureAdminAccount();
 	}
 

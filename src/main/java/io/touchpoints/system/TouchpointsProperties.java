@@ -2,6 +2,11 @@ package io.touchpoints.system;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+import java.util.Set;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -17,11 +22,40 @@ public record TouchpointsProperties(
 		@DefaultValue("templates") Path templatesDir,
 		@DefaultValue("http://localhost:8080") URI publicBaseUrl,
 		@DefaultValue Mail mail,
+		@DefaultValue Jobs jobs,
+		@DefaultValue CheckIns checkIns,
+		@DefaultValue Tasks tasks,
 		@DefaultValue Admin admin,
 		@DefaultValue Api api) {
 
-	/** Sender of every email. */
-	public record Mail(@DefaultValue("Touchpoints <no-reply@touchpoints.local>") String from) {
+	/** How and when customers are emailed. */
+	public record Mail(
+			@DefaultValue("Touchpoints <no-reply@touchpoints.local>") String from,
+			/** Customers are emailed only inside this window of their own local time. */
+			@DefaultValue("08:00") LocalTime sendWindowStart,
+			@DefaultValue("20:00") LocalTime sendWindowEnd,
+			/** At most this many non-service emails per customer within {@link #frequencyCapPeriod}. */
+			@DefaultValue("3") int frequencyCap,
+			@DefaultValue("P7D") Duration frequencyCapPeriod,
+			/** Signs unsubscribe links; generated once and shared through the database when not set. */
+			String linkSecret,
+			/** Addresses of the teams that internal notifications go to, by Camunda group id. */
+			@DefaultValue Map<String, String> teamAddresses) {
+	}
+
+	/** Failed jobs (an email that SMTP refused, say) are retried after these intervals, then raise an incident. */
+	public record Jobs(@DefaultValue("PT1M,PT5M,PT15M,PT1H,PT6H") String retryBackOff) {
+	}
+
+	/** Where check-ins may be placed: the customer's working hours, in their time zone. */
+	public record CheckIns(
+			@DefaultValue("09:00") LocalTime workdayStart,
+			@DefaultValue("17:00") LocalTime workdayEnd,
+			@DefaultValue({ "MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY" }) Set<DayOfWeek> workdays) {
+	}
+
+	/** How overdue tasks are noticed. */
+	public record Tasks(@DefaultValue("PT1M") Duration escalationSweepInterval) {
 	}
 
 	/** The administrator account; without a password one is generated on first start and logged once. */

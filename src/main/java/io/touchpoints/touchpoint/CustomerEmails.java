@@ -1,5 +1,6 @@
 package io.touchpoints.touchpoint;
 
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
@@ -12,11 +13,13 @@ import io.touchpoints.customer.Customer;
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.Subscription;
 import io.touchpoints.customer.Subscriptions;
+import io.touchpoints.process.ProcessVariables;
+import io.touchpoints.system.NotFoundException;
 import io.touchpoints.system.TouchpointsProperties;
 
-/** Writes to a customer: picks the template in their language, fills it with what we know of them, sends it. */
+/** Writes to customers: picks the template in their language, fills it with what we know, delivers it politely. */
 @Service
-class CustomerEmails {
+public class CustomerEmails {
 
 	private final CustomerRegistry customers;
 
@@ -24,40 +27,102 @@ class CustomerEmails {
 
 	private final MailTemplates templates;
 
+	private final PreferenceLinks preferenceLinks;
+
 	private final EmailSender sender;
+
+	private final TouchpointDelivery delivery;
 
 	private final TouchpointsProperties properties;
 
-	CustomerEmails(CustomerRegistry customers, Subscriptions subscriptions, MailTemplates templates, EmailSender sender,
+	CustomerEmails(CustomerRegistry customers, Subscriptions subscriptions, MailTemplates templates,
+			PreferenceLinks preferenceLinks, EmailSender sender, TouchpointDelivery delivery,
 			TouchpointsProperties properties) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.templates = templates;
+		this.preferenceLinks = preferenceLinks;
 		this.sender = sender;
+		this.delivery = delivery;
 		this.properties = properties;
 	}
 
-	void send(String customerRef, String templateId, String idempotencyKey) {
-		Customer customer = customers.find(customerRef)
-			.orElseThrow(() -> new IllegalStateException("No customer with externalRef '" + customerRef + "'"));
-		MailTemplate template = templates.find(templateId, customer.getLocale());
-		RenderedEmail email = TemplateRenderer.render(template, values(customer, Locale.forLanguageTag(template.language())));
-		sender.send(customer.getEmail(), email, idempotencyKey);
+	/**
+	 * Sends the email unless it was sent before under the same key, the customer opted out or the cap says skip.
+	 * @throws io.touchpoints.system.JobDeferredException when quiet hours or the cap postpone it
+	 */
+	public DeliveryOutcome send(CustomerEmail request) {
+		Customer customer = customers.find(request.customerRef())
+			.orElseThrow(() -> new IllegalStateException("No customer with externalRef '" + request.customerRef() + "'"));
+		MailTemplate template = templates.find(request.templateId(), customer.getLocale());
+		Map<String, String> values = customerValues(customer, template);
+		values.putAll(processValues(request.processVariables()));
+		values.putAll(request.values());
+		RenderedEmail content = TemplateRenderer.render(template, values);
+		String unsubscribe = template.category().isOptional()
+				? preferenceLinks.oneClick(customer.getExternalRef(), template.category()) : null;
+		OutgoingEmail email = new OutgoingEmail(customer.getEmail(), content, sender.messageIdFor(request.idempotencyKey()),
+				unsubscribe, request.attachments());
+		return delivery.deliver(new Touchpoint(request.idempotencyKey(), customer.getId(),
+				ZoneId.of(customer.getTimeZone()), template.id(), template.category(), request.onCap(),
+				request.processInstanceId(), email));
 	}
 
-	private Map<String, String> values(Customer customer, Locale locale) {
+	/** Whether the touchpoint with this key has been handed to SMTP. */
+	public boolean wasSent(String idempotencyKey) {
+		return delivery.wasSent(idempotencyKey);
+	}
+
+	/** A template rendered for a real customer, with example values for what only a journey would provide. */
+	public RenderedPreview preview(String templateId, String locale, String customerRef) {
+		Customer customer = customers.find(customerRef)
+			.orElseThrow(() -> new NotFoundException("customer", "No customer with externalRef '" + customerRef + "'"));
+		MailTemplate template = templates.find(templateId, locale == null ? customer.getLocale() : locale);
+		var problems = TemplateChecks.problemsOf(template);
+		if (!problems.isEmpty()) {
+			throw new InvalidTemplateException(String.join("; ", problems));
+		}
+		Map<String, String> values = new HashMap<>();
+		TemplateVariables.ALL.forEach(name -> values.put(name, "‹" + name + "›"));
+		values.putAll(customerValues(customer, template));
+		return new RenderedPreview(template.id(), template.language(), template.category(),
+				TemplateRenderer.render(template, values));
+	}
+
+	private Map<String, String> customerValues(Customer customer, MailTemplate template) {
 		Map<String, String> values = new HashMap<>();
 		values.put("customer.name", customer.getName());
 		values.put("customer.email", customer.getEmail());
 		values.put("customer.externalRef", customer.getExternalRef());
+		values.put("customer.tier", customer.getTier());
+		values.put("customer.stage", customer.getStage().value());
 		values.put("links.home", properties.publicBaseUrl().toString());
-		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-		subscriptions.findAllOfCustomer(customer.getId()).stream().reduce((first, second) -> second).ifPresent(
-				(Subscription latest) -> {
-					values.put("subscription.plan", latest.getPlan());
-					values.put("subscription.startDate", dates.format(latest.getStartDate()));
-					values.put("subscription.renewalDate", dates.format(latest.getRenewalDate()));
-				});
+		if (template.category().isOptional()) {
+			values.put(TemplateVariables.PREFERENCES_LINK,
+					preferenceLinks.page(customer.getExternalRef(), template.category()));
+		}
+		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(Locale.forLanguageTag(template.language()));
+		subscriptions.findAllOfCustomer(customer.getId())
+			.stream()
+			.reduce((first, second) -> second)
+			.ifPresent((Subscription latest) -> {
+				values.put("subscription.plan", latest.getPlan());
+				values.put("subscription.purchaseId", latest.getPurchaseId());
+				values.put("subscription.startDate", dates.format(latest.getStartDate()));
+				values.put("subscription.renewalDate", dates.format(latest.getRenewalDate()));
+			});
+		return values;
+	}
+
+	private static Map<String, String> processValues(Map<String, Object> variables) {
+		Map<String, String> values = new HashMap<>();
+		for (String name : ProcessVariables.FOR_TEMPLATES) {
+			Object value = variables.get(name);
+			if (value != null) {
+				values.put(TemplateVariables.PROCESS_PREFIX + name, value.toString());
+			}
+		}
 		return values;
 	}
 

@@ -6,8 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -16,38 +18,50 @@ import org.springframework.stereotype.Component;
 import io.touchpoints.system.TouchpointsProperties;
 
 /**
- * Hands emails to SMTP. The {@code Message-ID} derives from the touchpoint's idempotency key, so the same
- * touchpoint always produces the same message identity.
+ * Hands emails to SMTP. The {@code Message-ID} derives from the touchpoint's idempotency key, so every attempt
+ * at the same touchpoint carries the same message identity.
  */
 @Component
 class EmailSender {
 
 	private final JavaMailSenderImpl mailSender;
 
-	private final String from;
+	private final InternetAddress from;
 
-	EmailSender(JavaMailSenderImpl mailSender, TouchpointsProperties properties) {
+	EmailSender(JavaMailSenderImpl mailSender, TouchpointsProperties properties) throws AddressException {
 		this.mailSender = mailSender;
-		this.from = properties.mail().from();
+		this.from = new InternetAddress(properties.mail().from(), true);
 	}
 
-	void send(String to, RenderedEmail email, String idempotencyKey) {
-		String messageId = "<" + sha256(idempotencyKey) + "@touchpoints>";
+	String messageIdFor(String idempotencyKey) {
+		String address = from.getAddress();
+		return "<" + sha256(idempotencyKey).substring(0, 40) + "@" + address.substring(address.indexOf('@') + 1) + ">";
+	}
+
+	void send(OutgoingEmail email) {
 		MimeMessage message = new MimeMessage(mailSender.getSession()) {
 			@Override
 			protected void updateMessageID() throws MessagingException {
-				setHeader("Message-ID", messageId);
+				setHeader("Message-ID", email.messageId());
 			}
 		};
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
-			helper.setFrom(new InternetAddress(from, true));
-			helper.setTo(new InternetAddress(to, true));
-			helper.setSubject(email.subject());
-			helper.setText(email.text(), email.html());
+			helper.setFrom(from);
+			helper.setTo(new InternetAddress(email.to(), true));
+			helper.setSubject(email.content().subject());
+			helper.setText(email.content().text(), email.content().html());
+			if (email.unsubscribeUrl() != null) {
+				message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
+				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
+			for (Attachment attachment : email.attachments()) {
+				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),
+						attachment.contentType());
+			}
 		}
 		catch (MessagingException e) {
-			throw new MailPreparationException("Cannot build email to " + to + ": " + e.getMessage(), e);
+			throw new MailPreparationException("Cannot build email to " + email.to() + ": " + e.getMessage(), e);
 		}
 		mailSender.send(message);
 	}

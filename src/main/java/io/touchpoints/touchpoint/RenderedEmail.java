@@ -1,5 +1,5 @@
 package io.touchpoints.touchpoint;
 
 /** An email's content, ready to send. */
-record RenderedEmail(String subject, String html, String text) {
+public record RenderedEmail(String subject, String html, String text) {
 }

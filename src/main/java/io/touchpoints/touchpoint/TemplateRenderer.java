@@ -14,7 +14,7 @@ import org.springframework.web.util.HtmlUtils;
  */
 final class TemplateRenderer {
 
-	private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
+	static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9_.]*)\\s*}}");
 
 	private TemplateRenderer() {
 	}
@@ -31,10 +31,11 @@ final class TemplateRenderer {
 		StringBuilder out = new StringBuilder();
 		while (placeholder.find()) {
 			String name = placeholder.group(1);
-			if (!values.containsKey(name)) {
+			String value = values.get(name);
+			if (value == null) {
 				throw new UnknownTemplateVariableException(where, name, values.keySet());
 			}
-			placeholder.appendReplacement(out, Matcher.quoteReplacement(escape.apply(values.get(name))));
+			placeholder.appendReplacement(out, Matcher.quoteReplacement(escape.apply(value)));
 		}
 		placeholder.appendTail(out);
 		return out.toString();
@@ -45,7 +46,7 @@ final class TemplateRenderer {
 	}
 
 	private static String singleLine(String value) {
-		return value.replaceAll("[\\r\\n\\t]+", " ");
+		return value.replaceAll("[\\r\\n\\t\\u0085\\u2028\\u2029]+", " ");
 	}
 
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class TemplateRendererTests {
 
-	private static final MailTemplate TEMPLATE = new MailTemplate("welcome", "en", "Welcome, {{customer.name}}",
+	private static final MailTemplate TEMPLATE = new MailTemplate("welcome", "en", EmailCategory.ONBOARDING, "Welcome, {{customer.name}}",
 			"<p>Hello {{ customer.name }}</p>", "Hello {{customer.name}}");
 
 	@Test
@@ -29,7 +29,7 @@ class TemplateRendererTests {
 
 	@Test
 	void unknownVariableNamesTemplateAndVariable() {
-		MailTemplate typo = new MailTemplate("welcome", "es", "Hola", "<p>{{customer.nmae}}</p>", "");
+		MailTemplate typo = new MailTemplate("welcome", "es", EmailCategory.ONBOARDING, "Hola", "<p>{{customer.nmae}}</p>", "");
 
 		assertThatThrownBy(() -> TemplateRenderer.render(typo, Map.of("customer.name", "Ana")))
 			.isInstanceOf(UnknownTemplateVariableException.class)

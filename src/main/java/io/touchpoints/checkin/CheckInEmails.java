@@ -1,0 +1,82 @@
+package io.touchpoints.checkin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.customer.Customer;
+import io.touchpoints.customer.SupportedLocales;
+import io.touchpoints.system.TouchpointsProperties;
+import io.touchpoints.touchpoint.Attachment;
+import io.touchpoints.touchpoint.CustomerEmail;
+import io.touchpoints.touchpoint.CustomerEmails;
+import io.touchpoints.touchpoint.DeliveryOutcome;
+
+/**
+ * The emails of a check-in, each with the calendar event attached at the check-in's current sequence: the
+ * invitation, and the update after a reschedule or cancellation. Each is one touchpoint, keyed by check-in and
+ * sequence.
+ */
+@Component
+class CheckInEmails {
+
+	static final String INVITATION = "check-in-invitation";
+
+	static final String RESCHEDULED = "check-in-rescheduled";
+
+	static final String CANCELLED = "check-in-cancelled";
+
+	private final CustomerEmails customerEmails;
+
+	private final InternetAddress organizer;
+
+	private final String uidDomain;
+
+	private final Clock clock;
+
+	CheckInEmails(CustomerEmails customerEmails, TouchpointsProperties properties, Clock clock) throws AddressException {
+		this.customerEmails = customerEmails;
+		this.organizer = new InternetAddress(properties.mail().from(), true);
+		this.uidDomain = organizer.getAddress().substring(organizer.getAddress().indexOf('@') + 1);
+		this.clock = clock;
+	}
+
+	static String key(CheckIn checkIn) {
+		return "check-in:" + checkIn.getId() + ":" + checkIn.getSequence();
+	}
+
+	boolean invitationSent(CheckIn checkIn) {
+		return customerEmails.wasSent("check-in:" + checkIn.getId() + ":0");
+	}
+
+	DeliveryOutcome send(CheckIn checkIn, Customer customer, String templateId, String processInstanceId) {
+		Locale language = Locale.forLanguageTag(SupportedLocales.languageFor(customer.getLocale()));
+		ZonedDateTime start = checkIn.start();
+		Map<String, String> values = Map.of("checkIn.topic", checkIn.getTopic(),
+				"checkIn.date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language).format(start),
+				"checkIn.time", DateTimeFormatter.ofPattern("HH:mm").format(start),
+				"checkIn.timeZone", start.getZone().getId(),
+				"checkIn.durationMinutes", Long.toString(checkIn.duration().toMinutes()));
+		CalendarEvent event = new CalendarEvent("check-in-" + checkIn.getId() + "@" + uidDomain, checkIn.getSequence(),
+				checkIn.getStatus() == CheckIn.Status.CANCELLED, start, checkIn.duration(), checkIn.getTopic(),
+				"Check-in with your customer success manager: " + checkIn.getTopic(),
+				organizer.getPersonal() == null ? organizer.getAddress() : organizer.getPersonal(), organizer.getAddress(),
+				customer.getName(), customer.getEmail(), clock.instant());
+		Attachment invitation = new Attachment("check-in.ics",
+				"text/calendar; charset=UTF-8; method=" + ICalendar.method(event),
+				ICalendar.invitation(event).getBytes(StandardCharsets.UTF_8));
+		return customerEmails.send(CustomerEmail.of(customer.getExternalRef(), templateId, key(checkIn))
+			.fromProcess(processInstanceId, Map.of())
+			.with(values, List.of(invitation)));
+	}
+
+}

@@ -1,0 +1,66 @@
+package io.touchpoints.task;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Service;
+
+import io.touchpoints.customer.Customer;
+import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.timeline.Timeline;
+import io.touchpoints.timeline.TimelineKind;
+
+/**
+ * Routes the user tasks of journeys as the engine creates them: candidate group and due date from the routing
+ * table (a due date the model sets itself wins), the task recorded for escalation and on the customer's timeline.
+ */
+@Service
+class TaskAssignments {
+
+	static final DateTimeFormatter DUE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+
+	private final TaskRouting routing;
+
+	private final CustomerRegistry customers;
+
+	private final RoutedTasks routedTasks;
+
+	private final Timeline timeline;
+
+	private final Clock clock;
+
+	TaskAssignments(TaskRouting routing, CustomerRegistry customers, RoutedTasks routedTasks, Timeline timeline,
+			Clock clock) {
+		this.routing = routing;
+		this.customers = customers;
+		this.routedTasks = routedTasks;
+		this.timeline = timeline;
+		this.clock = clock;
+	}
+
+	void routeJourneyTask(DelegateTask task, String taskType) {
+		Optional<Customer> customer = Optional.ofNullable(task.getExecution().getProcessBusinessKey())
+			.flatMap(customers::find);
+		Route route = routing.route(taskType, customer.orElse(null));
+		Instant now = clock.instant();
+		task.addCandidateGroup(route.candidateGroup());
+		if (task.getDueDate() == null) {
+			task.setDueDate(Date.from(now.plus(route.sla())));
+		}
+		task.setVariableLocal(TaskTypes.PROPERTY, taskType);
+		Long customerId = customer.map(Customer::getId).orElse(null);
+		routedTasks.record(task.getId(), customerId, taskType, route.candidateGroup(), route.leadGroup(), false, now);
+		if (customerId != null) {
+			timeline.record(Timeline.Entry.of(customerId, TimelineKind.TASK_CREATED, "Task '" + task.getName()
+					+ "' created for " + route.candidateGroup() + ", due " + DUE.format(task.getDueDate().toInstant()))
+				.processInstance(task.getProcessInstanceId())
+				.reference(task.getId()));
+		}
+	}
+
+}

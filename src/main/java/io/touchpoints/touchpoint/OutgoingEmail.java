@@ -1,0 +1,11 @@
+package io.touchpoints.touchpoint;
+
+import java.util.List;
+
+/**
+ * An email ready to hand to SMTP. {@code unsubscribeUrl}, when set, becomes the RFC 8058 one-click
+ * {@code List-Unsubscribe} header.
+ */
+record OutgoingEmail(String to, RenderedEmail content, String messageId, String unsubscribeUrl,
+		List<Attachment> attachments) {
+}

@@ -1,0 +1,211 @@
+package io.touchpoints.touchpoint;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.mail.MailException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.touchpoints.system.JobDeferredException;
+import io.touchpoints.system.TouchpointsProperties;
+import io.touchpoints.timeline.Timeline;
+import io.touchpoints.timeline.TimelineKind;
+
+/**
+ * Sends each touchpoint email at most once and politely: never against the customer's opt-outs, never in
+ * their quiet hours, never over their frequency cap.
+ * <p>
+ * The ledger is written in transactions of its own, around the SMTP hand-off: a claim before, "sent" right
+ * after. A job that fails later (and is retried), a second node running the same touchpoint, or an operator's
+ * retry all find the key already claimed or sent and send nothing. The one window left is a crash between
+ * SMTP's acceptance and the "sent" commit: the claim's lease then expires and the email is sent again with the
+ * same {@code Message-ID}, which lets mail systems recognise it.
+ */
+@Service
+class TouchpointDelivery {
+
+	static final Duration CLAIM_LEASE = Duration.ofMinutes(5);
+
+	private static final Duration RETRY_WHILE_CLAIMED = Duration.ofMinutes(1);
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	private final DeliveryLedger ledger;
+
+	private final Consent consent;
+
+	private final Timeline timeline;
+
+	private final EmailSender sender;
+
+	private final Clock clock;
+
+	private final TransactionTemplate ownTransaction;
+
+	private final SendWindow window;
+
+	private final TouchpointsProperties.Mail settings;
+
+	TouchpointDelivery(DeliveryLedger ledger, Consent consent, Timeline timeline, EmailSender sender, Clock clock,
+			PlatformTransactionManager transactions, TouchpointsProperties properties) {
+		this.ledger = ledger;
+		this.consent = consent;
+		this.timeline = timeline;
+		this.sender = sender;
+		this.clock = clock;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.settings = properties.mail();
+		this.window = new SendWindow(settings.sendWindowStart(), settings.sendWindowEnd());
+	}
+
+	private sealed interface Decision {
+	}
+
+	private record Done() implements Decision {
+	}
+
+	private record Skipped() implements Decision {
+	}
+
+	private record Deferred(Instant notBefore, String reason) implements Decision {
+	}
+
+	private record Claimed(String claimant) implements Decision {
+	}
+
+	/**
+	 * Sends the touchpoint now, or returns why not.
+	 * @throws JobDeferredException when it may only be sent later; the calling job waits until then
+	 */
+	DeliveryOutcome deliver(Touchpoint touchpoint) {
+		Decision decision;
+		try {
+			decision = ownTransaction.execute(status -> decide(touchpoint));
+		}
+		catch (DuplicateKeyException anotherNodeClaimedFirst) {
+			decision = new Deferred(clock.instant().plus(RETRY_WHILE_CLAIMED), "being sent by another node");
+		}
+		if (decision instanceof Done) {
+			return DeliveryOutcome.ALREADY_DONE;
+		}
+		if (decision instanceof Skipped) {
+			return DeliveryOutcome.SKIPPED;
+		}
+		if (decision instanceof Deferred deferred) {
+			throw new JobDeferredException(deferred.notBefore(), deferred.reason());
+		}
+		String claimant = ((Claimed) decision).claimant();
+		try {
+			sender.send(touchpoint.email());
+		}
+		catch (MailException e) {
+			ownTransaction.executeWithoutResult(status -> ledger.release(touchpoint.idempotencyKey(), claimant));
+			throw e;
+		}
+		ownTransaction.executeWithoutResult(status -> {
+			ledger.markSent(touchpoint.idempotencyKey(), claimant, clock.instant());
+			if (touchpoint.customerId() != null) {
+				timeline.record(entry(touchpoint, TimelineKind.EMAIL_SENT,
+						"Email '" + touchpoint.templateId() + "' sent: " + touchpoint.email().content().subject())
+					.reference(touchpoint.idempotencyKey()));
+			}
+		});
+		return DeliveryOutcome.SENT;
+	}
+
+	boolean wasSent(String idempotencyKey) {
+		return ledger.find(idempotencyKey).filter(entry -> DeliveryLedger.SENT.equals(entry.status())).isPresent();
+	}
+
+	private Decision decide(Touchpoint touchpoint) {
+		Instant now = clock.instant();
+		if (touchpoint.customerId() != null) {
+			ledger.lockCustomer(touchpoint.customerId());
+		}
+		var recorded = ledger.find(touchpoint.idempotencyKey());
+		if (recorded.isPresent()) {
+			return alreadyRecorded(touchpoint, recorded.get(), now);
+		}
+		if (touchpoint.customerId() != null) {
+			Decision polite = politeness(touchpoint, now);
+			if (polite != null) {
+				return polite;
+			}
+		}
+		String claimant = UUID.randomUUID().toString();
+		ledger.insert(touchpoint, DeliveryLedger.SENDING, claimant, now);
+		return new Claimed(claimant);
+	}
+
+	private Decision alreadyRecorded(Touchpoint touchpoint, DeliveryLedger.Entry entry, Instant now) {
+		if (!DeliveryLedger.SENDING.equals(entry.status())) {
+			return new Done();
+		}
+		if (entry.claimedAt().plus(CLAIM_LEASE).isAfter(now)) {
+			return new Deferred(now.plus(RETRY_WHILE_CLAIMED), "being sent by another node or attempt");
+		}
+		String claimant = UUID.randomUUID().toString();
+		ledger.takeOver(touchpoint.idempotencyKey(), entry.claimedBy(), claimant, now);
+		return new Claimed(claimant);
+	}
+
+	private Decision politeness(Touchpoint touchpoint, Instant now) {
+		if (!consent.of(touchpoint.customerId()).allows(touchpoint.category())) {
+			return skip(touchpoint, now, "the customer opted out of " + touchpoint.category().value() + " emails");
+		}
+		Instant notBefore = now;
+		String reason = null;
+		if (touchpoint.category().isOptional()) {
+			List<Instant> recent = ledger.optionalSendsSince(touchpoint.customerId(),
+					now.minus(settings.frequencyCapPeriod()));
+			if (recent.size() >= settings.frequencyCap()) {
+				String cap = "frequency cap of " + settings.frequencyCap() + " emails per "
+						+ settings.frequencyCapPeriod().toDays() + " days reached";
+				if (touchpoint.onCap() == OnCap.SKIP) {
+					return skip(touchpoint, now, cap);
+				}
+				notBefore = recent.get(recent.size() - settings.frequencyCap()).plus(settings.frequencyCapPeriod());
+				reason = cap;
+			}
+		}
+		Instant allowed = window.nextAllowed(notBefore, touchpoint.zone());
+		if (!allowed.equals(notBefore)) {
+			reason = reason == null ? "quiet hours in " + touchpoint.zone() : reason + ", then quiet hours";
+		}
+		if (reason == null) {
+			return null;
+		}
+		timeline.record(entry(touchpoint, TimelineKind.EMAIL_DEFERRED,
+				"Email '" + touchpoint.templateId() + "' deferred to " + local(allowed, touchpoint.zone()) + ": " + reason)
+			.reference(touchpoint.idempotencyKey() + "@" + allowed));
+		return new Deferred(allowed, reason);
+	}
+
+	private Decision skip(Touchpoint touchpoint, Instant now, String reason) {
+		ledger.insert(touchpoint, DeliveryLedger.SKIPPED, null, now);
+		timeline.record(entry(touchpoint, TimelineKind.EMAIL_SKIPPED,
+				"Email '" + touchpoint.templateId() + "' skipped: " + reason)
+			.reference(touchpoint.idempotencyKey()));
+		return new Skipped();
+	}
+
+	private static Timeline.Entry entry(Touchpoint touchpoint, String kind, String summary) {
+		return Timeline.Entry.of(touchpoint.customerId(), kind, summary)
+			.processInstance(touchpoint.processInstanceId());
+	}
+
+	private static String local(Instant instant, ZoneId zone) {
+		return LOCAL.format(instant.atZone(zone)) + " " + zone;
+	}
+
+}
