@@ -21,7 +21,7 @@ import io.touchpoints.customer.TestCustomers;
 
 /**
  * Whole start-ups of the service on the embedded default (an H2 file), each its own engine: data survives a
- * restart without new deployments, and a broken model stops start-up naming the file.
+ * restart without new deployments, and a broken model or mail template stops start-up naming the file.
  */
 class StartupIT {
 
@@ -54,6 +54,19 @@ class StartupIT {
 			.anyMatch(message -> message.contains("half-written.bpmn") && message.contains("line 1")));
 	}
 
+	@Test
+	void templateNamingAnUnknownVariableStopsStartUpNamingTheFile() throws IOException {
+		Path templates = dataDir.resolve("templates");
+		Path welcome = Files.createDirectories(templates.resolve("mail/welcome"));
+		Files.writeString(welcome.resolve("en.html"), "<html><head><meta name=\"category\" content=\"service\">"
+				+ "<title>Hello {{customer.nmae}}</title></head></html>");
+		Files.writeString(welcome.resolve("en.txt"), "Hello");
+
+		assertThatThrownBy(() -> start(Path.of("processes"), "--touchpoints.templates-dir=" + templates).close())
+			.satisfies(failure -> assertThat(messagesOf(failure))
+				.anyMatch(message -> message.contains("welcome/en.html") && message.contains("{{customer.nmae}}")));
+	}
+
 	private static List<String> messagesOf(Throwable failure) {
 		List<String> messages = new ArrayList<>();
 		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -62,11 +75,13 @@ class StartupIT {
 		return messages;
 	}
 
-	private ConfigurableApplicationContext start(Path processesDir) {
-		return new SpringApplicationBuilder(TouchpointsApplication.class)
-			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
-					"--camunda.bpm.process-engine-name=startup-test",
-					"--camunda.bpm.job-execution.enabled=false", "--touchpoints.processes-dir=" + processesDir);
+	private ConfigurableApplicationContext start(Path processesDir, String... moreArguments) {
+		List<String> arguments = new ArrayList<>(List.of("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
+				"--camunda.bpm.process-engine-name=startup-test", "--camunda.bpm.job-execution.enabled=false",
+				"--touchpoints.processes-dir=" + processesDir));
+		arguments.addAll(List.of(moreArguments));
+		return new SpringApplicationBuilder(TouchpointsApplication.class).run(arguments.toArray(String[]::new));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -31,6 +32,8 @@ public class CheckIn {
 		}
 
 	}
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm VV");
 
 	@Id
 	private final String id;
@@ -124,6 +127,11 @@ public class CheckIn {
 
 	public String getTopic() {
 		return topic;
+	}
+
+	/** When it takes place, as people read it: {@code 2026-11-25 09:00 Europe/Madrid}. */
+	public String when() {
+		return WHEN.format(start());
 	}
 
 	public ZonedDateTime start() {

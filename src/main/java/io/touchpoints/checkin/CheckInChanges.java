@@ -78,7 +78,7 @@ class CheckInChanges {
 			tasks.reschedule(checkIn.getTaskId(), start.toInstant());
 		}
 		inform(checkIn, TimelineKind.CHECK_IN_RESCHEDULED,
-				"Check-in '" + checkIn.getTopic() + "' moved to " + checkIn.start(), who);
+				"Check-in '" + checkIn.getTopic() + "' moved to " + checkIn.when(), who);
 		return checkIn;
 	}
 
@@ -90,7 +90,7 @@ class CheckInChanges {
 		if (checkIn.getTaskId() != null) {
 			tasks.cancel(checkIn.getTaskId(), "check-in cancelled");
 		}
-		inform(checkIn, TimelineKind.CHECK_IN_CANCELLED, "Check-in '" + checkIn.getTopic() + "' on " + checkIn.start()
+		inform(checkIn, TimelineKind.CHECK_IN_CANCELLED, "Check-in '" + checkIn.getTopic() + "' on " + checkIn.when()
 				+ " cancelled" + (reason == null || reason.isBlank() ? "" : ": " + reason.strip()), who);
 		return checkIn;
 	}

@@ -81,7 +81,7 @@ class CheckInScheduler {
 		CheckIn checkIn = ownTransaction.execute(status -> storeOnce(request, customer));
 		String taskId = tasks.create(FollowUp
 			.of(customer.getExternalRef(), TaskTypes.CHECK_IN, "Check-in with " + customer.getName() + ": " + request.topic(),
-					"Call the customer at " + checkIn.start() + " (" + checkIn.duration().toMinutes() + " minutes) about: "
+					"Call the customer at " + checkIn.when() + " (" + checkIn.duration().toMinutes() + " minutes) about: "
 							+ request.topic())
 			.due(checkIn.start().toInstant())
 			.from(request.processInstanceId()));
@@ -89,7 +89,7 @@ class CheckInScheduler {
 		checkIn = checkIns.save(checkIn);
 		emails.send(checkIn, customer, CheckInEmails.INVITATION, request.processInstanceId());
 		timeline.record(Timeline.Entry.of(customer.getId(), TimelineKind.CHECK_IN_SCHEDULED,
-				"Check-in '" + request.topic() + "' scheduled for " + checkIn.start())
+				"Check-in '" + request.topic() + "' scheduled for " + checkIn.when())
 			.processInstance(request.processInstanceId())
 			.reference(checkIn.getId()));
 		return checkIn;

@@ -32,8 +32,10 @@ class TaskCompletionTimeline implements HistoryEventHandler {
 
 	@Override
 	public void handleEvent(HistoryEvent event) {
+		// Deleting a task ends it with the same event type as completing it; only the delete reason tells them apart.
 		if (!(event instanceof HistoricTaskInstanceEventEntity task)
-				|| !HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(task.getEventType())) {
+				|| !HistoryEventTypes.TASK_INSTANCE_COMPLETE.getEventName().equals(task.getEventType())
+				|| !TaskEntity.DELETE_REASON_COMPLETED.equals(task.getDeleteReason())) {
 			return;
 		}
 		routedTasks.find(task.getTaskId()).filter(routed -> routed.customerId() != null).ifPresent(routed -> {

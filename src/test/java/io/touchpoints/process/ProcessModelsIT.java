@@ -48,11 +48,15 @@ import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputOutput;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.camunda.bpm.model.bpmn.instance.dc.Bounds;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,6 +75,14 @@ class ProcessModelsIT {
 	private static final Path FORMS = PROCESSES.resolve("forms");
 
 	private static final Path TEMPLATES = PROCESSES.resolve(".camunda/element-templates");
+
+	private static final Path ROUTING = PROCESSES.resolve("task-routing.dmn");
+
+	private static final Path MAIL_TEMPLATES = Path.of("templates", "mail");
+
+	private static final Set<String> BOUND_TYPES = Set.of("camunda:inputParameter", "camunda:property");
+
+	private static final Pattern QUOTED = Pattern.compile("\"([^\"]+)\"");
 
 	private static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
@@ -117,9 +129,18 @@ class ProcessModelsIT {
 	}
 
 	@Test
-	void everyUserTaskGoesToACandidateGroupAndUsesADeployedForm() {
+	void everyUserTaskIsRoutedByTheRulesTableAndUsesADeployedForm() {
 		Set<String> forms = formIds();
-		assertThat(inEveryBpmnFile((model, file) -> userTasks(model, file, forms))).isEmpty();
+		Set<String> taskTypes = routedTaskTypes();
+		assertThat(taskTypes).as("task types in %s", ROUTING).contains("kickoff-call");
+		assertThat(inEveryBpmnFile((model, file) -> userTasks(model, file, forms, taskTypes))).isEmpty();
+	}
+
+	@Test
+	void everyMailTemplateAModelOrElementTemplateNamesExists() {
+		Set<String> mailTemplates = mailTemplateIds();
+		assertThat(inEveryBpmnFile((model, file) -> mailTemplates(model, file, mailTemplates))).isEmpty();
+		assertThat(elementTemplateMailChoices(templatesById().values(), mailTemplates)).isEmpty();
 	}
 
 	@Test
@@ -152,7 +173,9 @@ class ProcessModelsIT {
 		assertReports(unreachableBeans(broken, file, beans), "ServiceTask_UnknownBean");
 		assertReports(naming(broken, file), "Gateway_Unnamed");
 		assertReports(diagram(broken, file), "UserTask_Nobody");
-		assertReports(userTasks(broken, file, formIds()), "no-such-form");
+		assertReports(userTasks(broken, file, formIds(), routedTaskTypes()), "no-such-form");
+		assertReports(userTasks(broken, file, formIds(), routedTaskTypes()), "UserTask_Nobody has no camunda:property taskType");
+		assertReports(mailTemplates(broken, file, mailTemplateIds()), "no-such-mail-template");
 		assertReports(templateInputs(broken, file, templates), "ServiceTask_UnknownBean");
 		assertReports(templateInputs(broken, file, templates), "ServiceTask_ByClass");
 		assertReports(templateShape("broken.json", JSON.createObjectNode().put("id", "io.touchpoints.Broken")), "has no name");
@@ -242,14 +265,20 @@ class ProcessModelsIT {
 		return violations;
 	}
 
-	static List<String> userTasks(BpmnModelInstance model, String file, Set<String> formIds) {
+	static List<String> userTasks(BpmnModelInstance model, String file, Set<String> formIds, Set<String> taskTypes) {
 		List<String> violations = new ArrayList<>();
 		for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-			if (isBlank(task.getCamundaCandidateGroups())) {
-				violations.add(violation(file, task.getId(), "has no camunda:candidateGroups"));
+			String taskType = camundaProperties(task).get("taskType");
+			if (isBlank(taskType)) {
+				violations.add(violation(file, task.getId(), "has no camunda:property taskType; use the Task for people template"));
 			}
-			if (!isBlank(task.getCamundaAssignee())) {
-				violations.add(violation(file, task.getId(), "has an assignee; use camunda:candidateGroups instead"));
+			else if (!taskTypes.contains(taskType)) {
+				violations.add(violation(file, task.getId(), "has task type '" + taskType + "', which no rule of " + ROUTING
+						+ " names; known: " + new TreeSet<>(taskTypes)));
+			}
+			if (!isBlank(task.getCamundaCandidateGroups()) || !isBlank(task.getCamundaAssignee())
+					|| !isBlank(task.getCamundaCandidateUsers())) {
+				violations.add(violation(file, task.getId(), "assigns people itself; the routing table decides who works it"));
 			}
 			if (task.getCamundaFormRef() != null && !formIds.contains(task.getCamundaFormRef())) {
 				violations.add(violation(file, task.getId(),
@@ -257,6 +286,29 @@ class ProcessModelsIT {
 			}
 		}
 		return violations;
+	}
+
+	static List<String> mailTemplates(BpmnModelInstance model, String file, Set<String> mailTemplates) {
+		List<String> violations = new ArrayList<>();
+		for (BaseElement element : model.getModelElementsByType(BaseElement.class)) {
+			String templateId = inputParameters(element).get("templateId");
+			if (templateId != null && !templateId.contains("${") && !mailTemplates.contains(templateId)) {
+				violations.add(violation(file, element.getId(), "sends mail template '" + templateId + "', which is not in "
+						+ MAIL_TEMPLATES + "; there are " + new TreeSet<>(mailTemplates)));
+			}
+		}
+		return violations;
+	}
+
+	static List<String> elementTemplateMailChoices(Collection<JsonNode> templates, Set<String> mailTemplates) {
+		return templates.stream()
+			.flatMap(template -> elements(template.path("properties"))
+				.filter(property -> "templateId".equals(property.path("binding").path("name").asText()))
+				.flatMap(property -> choices(property).stream())
+				.filter(choice -> !mailTemplates.contains(choice))
+				.map(choice -> violation(TEMPLATES.toString(), template.path("id").asText(),
+						"offers mail template '" + choice + "', which is not in " + MAIL_TEMPLATES)))
+			.toList();
 	}
 
 	static List<String> templateInputs(BpmnModelInstance model, String file, Map<String, JsonNode> templates) {
@@ -269,7 +321,7 @@ class ProcessModelsIT {
 			JsonNode template = templates.get(templateId);
 			List<String> problems = template == null
 					? List.of("uses element template '" + templateId + "', which is not in " + TEMPLATES)
-					: missingOrInvalidInputs(template, inputParameters(element));
+					: missingOrInvalidInputs(template, boundValues(element));
 			problems.forEach(problem -> violations.add(violation(file, element.getId(), problem)));
 		}
 		return violations;
@@ -323,10 +375,10 @@ class ProcessModelsIT {
 	private static List<String> missingOrInvalidInputs(JsonNode template, Map<String, String> inputs) {
 		String templateId = template.path("id").asText();
 		return elements(template.path("properties"))
-			.filter(property -> "camunda:inputParameter".equals(property.path("binding").path("type").asText()))
+			.filter(property -> BOUND_TYPES.contains(property.path("binding").path("type").asText()))
 			.flatMap(property -> {
 				String name = property.path("binding").path("name").asText();
-				String value = inputs.get(name);
+				String value = inputs.get(property.path("binding").path("type").asText() + ":" + name);
 				if (property.path("constraints").path("notEmpty").asBoolean() && isBlank(value)) {
 					return Stream.of("lacks input '" + name + "', which template " + templateId + " requires");
 				}
@@ -414,6 +466,52 @@ class ProcessModelsIT {
 			owner = owner.getParentElement();
 		}
 		return owner == null ? "(definitions)" : ((BaseElement) owner).getId();
+	}
+
+	/** The values an element template can bind, keyed by binding type and name ({@code camunda:property:taskType}). */
+	private static Map<String, String> boundValues(BaseElement element) {
+		Map<String, String> values = new TreeMap<>();
+		inputParameters(element).forEach((name, value) -> values.put("camunda:inputParameter:" + name, value));
+		camundaProperties(element).forEach((name, value) -> values.put("camunda:property:" + name, value));
+		return values;
+	}
+
+	private static Map<String, String> camundaProperties(BaseElement element) {
+		if (element.getExtensionElements() == null) {
+			return Map.of();
+		}
+		return element.getExtensionElements()
+			.getElementsQuery()
+			.filterByType(CamundaProperties.class)
+			.list()
+			.stream()
+			.flatMap(properties -> properties.getCamundaProperties().stream())
+			.filter(property -> property.getCamundaName() != null && property.getCamundaValue() != null)
+			.collect(Collectors.toMap(CamundaProperty::getCamundaName, CamundaProperty::getCamundaValue,
+					(first, last) -> last));
+	}
+
+	/** The task types the routing table's rules name (its taskType input's entries). */
+	private static Set<String> routedTaskTypes() {
+		DmnModelInstance routing = Dmn.readModelFromFile(ROUTING.toFile());
+		DecisionTable table = routing.getModelElementsByType(DecisionTable.class).iterator().next();
+		int column = table.getInputs().stream().map(input -> input.getInputExpression().getText().getTextContent().strip())
+			.toList()
+			.indexOf("taskType");
+		Set<String> types = new TreeSet<>();
+		for (Rule rule : table.getRules()) {
+			Matcher quoted = QUOTED.matcher(rule.getInputEntries().stream().toList().get(column).getText().getTextContent());
+			while (quoted.find()) {
+				types.add(quoted.group(1));
+			}
+		}
+		return types;
+	}
+
+	private static Set<String> mailTemplateIds() {
+		return files(MAIL_TEMPLATES, "en.html").stream()
+			.map(file -> file.getParent().getFileName().toString())
+			.collect(Collectors.toSet());
 	}
 
 	private static Map<String, String> inputParameters(BaseElement element) {
@@ -528,6 +626,7 @@ class ProcessModelsIT {
 			.serviceTask("ServiceTask_UnknownBean")
 			.name("Send something")
 			.camundaDelegateExpression("${noSuchBean}")
+			.camundaInputParameter("templateId", "no-such-mail-template")
 			.connectTo("EndEvent_Done")
 			.done();
 		model.getModelElementById("ServiceTask_ByClass").setAttributeValueNs(CAMUNDA_NS, "modelerTemplate", "io.touchpoints.NoSuchTemplate");

@@ -1,5 +1,7 @@
 package io.touchpoints.support;
 
+import java.util.List;
+
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -8,11 +10,15 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** Real HTTP calls to the running service, as a given user or anonymously. */
 @TestComponent
 public class Api {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private final TestRestTemplate http;
 
@@ -24,7 +30,7 @@ public class Api {
 			Object... uriVariables) {
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_JSON);
-		headers.setAccept(java.util.List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
 		if (user != null) {
 			headers.setBasicAuth(user, TestUsers.PASSWORD);
 		}
@@ -52,6 +58,16 @@ public class Api {
 		return """
 				{"name":"%s","email":"%s","locale":"%s","timeZone":"Europe/Madrid","tier":"premium","annualValue":12000}"""
 			.formatted(name, email, locale);
+	}
+
+	/** A JSON string literal. */
+	public static String json(String value) {
+		try {
+			return JSON.writeValueAsString(value);
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalArgumentException(e);
+		}
 	}
 
 	public static String purchaseJson(String purchaseId, boolean migrating) {
