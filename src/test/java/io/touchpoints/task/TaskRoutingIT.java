@@ -1,0 +1,195 @@
+package io.touchpoints.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
+import io.touchpoints.support.EngineTime;
+import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.Jobs;
+import io.touchpoints.support.ReceivedMail;
+import io.touchpoints.support.TestModels;
+import io.touchpoints.support.TestUsers;
+
+/**
+ * The routing table decides who works a task and when it is due; an overdue task escalates to the lead group,
+ * once; follow-up tasks block no journey; completing a task is written on the customer's timeline.
+ */
+@IntegrationTest
+class TaskRoutingIT {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	TestModels models;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	@Autowired
+	TaskEscalations escalations;
+
+	@AfterEach
+	void removeModels() {
+		models.removeAll();
+	}
+
+	@Test
+	void premiumCustomersKickoffIsDueWithinADayOthersWithinTwo() {
+		Task premium = kickoffTaskOf(customers.create("Ana García", "es", "Europe/Madrid", "premium", 12000));
+		Task standard = kickoffTaskOf(customers.create("Jean Dupont", "fr", "Europe/Paris", "standard", 900));
+		Task valuable = kickoffTaskOf(customers.create("Hans Weber", "de", "Europe/Berlin", "standard", 80000));
+
+		assertThat(premium.getDueDate().toInstant()).isEqualTo(EngineTime.MONDAY_MORNING.plus(Duration.ofHours(24)));
+		assertThat(standard.getDueDate().toInstant()).isEqualTo(EngineTime.MONDAY_MORNING.plus(Duration.ofHours(48)));
+		assertThat(valuable.getDueDate().toInstant()).isEqualTo(EngineTime.MONDAY_MORNING.plus(Duration.ofHours(24)));
+		assertThat(candidateGroups(premium)).containsExactly("csm");
+		assertThat(taskService.getVariableLocal(premium.getId(), "taskType")).isEqualTo("kickoff-call");
+	}
+
+	@Test
+	void overdueTaskEscalatesOnceToTheLeadGroupAndStaysOpen() throws Exception {
+		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
+		Task kickoff = kickoffTaskOf(ref);
+		EngineTime.advance(Duration.ofHours(47));
+		assertThat(escalations.sweep()).as("not yet due").isZero();
+
+		EngineTime.advance(Duration.ofHours(2));
+		int escalated = escalations.sweep();
+		assertThat(escalations.sweep()).as("a second sweep, or another node's").isZero();
+
+		assertThat(escalated).isOne();
+		ProcessInstance escalation = runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(TaskEscalations.PROCESS_KEY)
+			.processInstanceBusinessKey(ref)
+			.singleResult();
+		jobs.executeAll(escalation.getId());
+		assertThat(escalation).isEnded();
+		Task leadTask = taskService.createTaskQuery().taskCandidateGroup("csm-leads").taskVariableValueEquals("customerRef", ref)
+			.singleResult();
+		assertThat(leadTask.getName()).isEqualTo("Overdue: Hold kickoff call");
+		assertThat(leadTask.getDescription()).contains("was due on 2026-11-25 10:00 UTC", "/camunda/app/tasklist/default/#/?task=" + kickoff.getId());
+		assertThat(taskService.createTaskQuery().taskId(kickoff.getId()).count()).as("the original stays open").isOne();
+		MimeMessage email = smtp.getReceivedMessagesForDomain("csm-leads@touchpoints.local")[0];
+		assertThat(email.getSubject()).isEqualTo("Overdue: Hold kickoff call for Jean Dupont");
+		assertThat(ReceivedMail.part(email, "text/plain")).contains("still open in the csm group");
+		assertThat(email.getHeader("List-Unsubscribe")).isNull();
+		assertThat(timeline(ref)).contains("Task 'Hold kickoff call' overdue since 2026-11-25 10:00 UTC: escalated to csm-leads");
+
+		EngineTime.advance(Duration.ofDays(3));
+		escalations.sweep();
+		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalations.PROCESS_KEY)
+			.processInstanceBusinessKey(ref)
+			.count()).as("the escalation task itself does not escalate").isZero();
+	}
+
+	@Test
+	void followUpTaskCarriesTheCustomerAndBlocksNothing() {
+		models.deploy("follow-up-journey", Bpmn.createExecutableProcess("follow-up-journey")
+			.camundaHistoryTimeToLive(1)
+			.startEvent()
+			.serviceTask("ServiceTask_CreateFollowUp")
+			.camundaAsyncBefore()
+			.camundaDelegateExpression("${createFollowUpTaskDelegate}")
+			.camundaInputParameter("taskType", "follow-up")
+			.camundaInputParameter("title", "Call Ana about training")
+			.camundaInputParameter("description", "She asked for a live session.")
+			.endEvent()
+			.done());
+		String ref = customers.create("Ana García", "es", "Europe/Madrid", "premium", 12000);
+		customers.purchase(ref, false);
+		ProcessInstance instance = runtimeService.startProcessInstanceByKey("follow-up-journey", ref);
+
+		jobs.executeAll(instance.getId());
+
+		assertThat(instance).isEnded();
+		Task task = taskService.createTaskQuery().taskName("Call Ana about training").taskVariableValueEquals("customerRef", ref)
+			.singleResult();
+		assertThat(candidateGroups(task)).as("onboarding customers' follow-ups go to their CSM").containsExactly("csm");
+		assertThat(task.getDescription()).startsWith("She asked for a live session.")
+			.contains("Ana García (" + ref + "), premium tier, annual value 12000.00, stage onboarding");
+		assertThat(task.getDueDate().toInstant()).isEqualTo(EngineTime.MONDAY_MORNING.plus(Duration.ofHours(48)));
+		assertThat(api.get(users.csm(), "/engine-rest/task?taskId=" + task.getId()).getBody()).hasSize(1);
+		assertThat(api.get(users.support(), "/engine-rest/task?taskId=" + task.getId()).getBody()).isEmpty();
+	}
+
+	@Test
+	void completingATaskIsWrittenOnTheTimelineWithWhoAndOutcome() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+		Task kickoff = kickoffTaskOf(ref);
+		String csm = users.csm();
+
+		assertThat(api.post(csm, "/engine-rest/task/" + kickoff.getId() + "/claim", "{\"userId\":\"" + csm + "\"}")
+			.getStatusCode()
+			.value()).isEqualTo(204);
+		api.post(csm, "/engine-rest/task/" + kickoff.getId() + "/submit-form", """
+				{"variables":{"callDate":{"value":"2026-11-30"},"migrationNeeded":{"value":false},
+				              "outcome":{"value":"Kickoff held, SSO first"}}}""");
+
+		List<JsonNode> entries = entries(ref);
+		assertThat(entries.get(0).get("summary").asText()).isEqualTo("Task 'Hold kickoff call' completed by " + csm);
+		assertThat(entries.get(0).get("detail").asText()).isEqualTo("Outcome: Kickoff held, SSO first");
+		assertThat(entries.get(0).get("actor").asText()).isEqualTo(csm);
+		assertThat(timeline(ref)).anyMatch(summary -> summary.startsWith("Task 'Hold kickoff call' created for csm, due "));
+	}
+
+	private Task kickoffTaskOf(String ref) {
+		String instance = customers.purchase(ref, false);
+		jobs.executeAll(instance);
+		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+	}
+
+	private List<String> candidateGroups(Task task) {
+		return taskService.getIdentityLinksForTask(task.getId())
+			.stream()
+			.map(IdentityLink::getGroupId)
+			.filter(group -> group != null)
+			.toList();
+	}
+
+	private List<JsonNode> entries(String ref) {
+		JsonNode page = api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody();
+		return StreamSupport.stream(page.get("entries").spliterator(), false).toList();
+	}
+
+	private List<String> timeline(String ref) {
+		return entries(ref).stream().map(entry -> entry.get("summary").asText()).toList();
+	}
+
+}
