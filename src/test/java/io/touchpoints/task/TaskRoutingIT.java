@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -85,20 +87,19 @@ class TaskRoutingIT {
 
 	@Test
 	void overdueTaskEscalatesOnceToTheLeadGroupAndStaysOpen() throws Exception {
-		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
+		String name = "Jean Dupont " + UUID.randomUUID().toString().substring(0, 8);
+		String ref = customers.create(name, "fr", "Europe/Paris");
 		Task kickoff = kickoffTaskOf(ref);
 		EngineTime.advance(Duration.ofHours(47));
-		assertThat(escalations.sweep()).as("not yet due").isZero();
+		escalations.sweep();
+		assertThat(escalationsOf(ref)).as("not yet due").isEmpty();
 
 		EngineTime.advance(Duration.ofHours(2));
-		int escalated = escalations.sweep();
-		assertThat(escalations.sweep()).as("a second sweep, or another node's").isZero();
+		escalations.sweep();
+		escalations.sweep();
 
-		assertThat(escalated).isOne();
-		ProcessInstance escalation = runtimeService.createProcessInstanceQuery()
-			.processDefinitionKey(TaskEscalations.PROCESS_KEY)
-			.processInstanceBusinessKey(ref)
-			.singleResult();
+		assertThat(escalationsOf(ref)).as("escalated once, however often the nodes sweep").hasSize(1);
+		ProcessInstance escalation = escalationsOf(ref).get(0);
 		jobs.executeAll(escalation.getId());
 		assertThat(escalation).isEnded();
 		Task leadTask = taskService.createTaskQuery().taskCandidateGroup("csm-leads").taskVariableValueEquals("customerRef", ref)
@@ -106,17 +107,20 @@ class TaskRoutingIT {
 		assertThat(leadTask.getName()).isEqualTo("Overdue: Hold kickoff call");
 		assertThat(leadTask.getDescription()).contains("was due on 2026-11-25 10:00 UTC", "/camunda/app/tasklist/default/#/?task=" + kickoff.getId());
 		assertThat(taskService.createTaskQuery().taskId(kickoff.getId()).count()).as("the original stays open").isOne();
-		MimeMessage email = smtp.getReceivedMessagesForDomain("csm-leads@touchpoints.local")[0];
-		assertThat(email.getSubject()).isEqualTo("Overdue: Hold kickoff call for Jean Dupont");
+		// Other tests' tasks fell due too and escalated to the same team: pick this customer's email.
+		List<MimeMessage> emails = Stream.of(smtp.getReceivedMessagesForDomain("csm-leads@touchpoints.local"))
+			.filter(received -> ReceivedMail.subject(received).endsWith(name))
+			.toList();
+		assertThat(emails).hasSize(1);
+		MimeMessage email = emails.get(0);
+		assertThat(email.getSubject()).isEqualTo("Overdue: Hold kickoff call for " + name);
 		assertThat(ReceivedMail.part(email, "text/plain")).contains("still open in the csm group");
 		assertThat(email.getHeader("List-Unsubscribe")).isNull();
 		assertThat(timeline(ref)).contains("Task 'Hold kickoff call' overdue since 2026-11-25 10:00 UTC: escalated to csm-leads");
 
 		EngineTime.advance(Duration.ofDays(3));
 		escalations.sweep();
-		assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(TaskEscalations.PROCESS_KEY)
-			.processInstanceBusinessKey(ref)
-			.count()).as("the escalation task itself does not escalate").isZero();
+		assertThat(escalationsOf(ref)).as("the escalation task itself does not escalate").isEmpty();
 	}
 
 	@Test
@@ -173,6 +177,14 @@ class TaskRoutingIT {
 		String instance = customers.purchase(ref, false);
 		jobs.executeAll(instance);
 		return taskService.createTaskQuery().processInstanceId(instance).singleResult();
+	}
+
+	/** The escalation journeys still running for the customer. */
+	private List<ProcessInstance> escalationsOf(String ref) {
+		return runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(TaskEscalations.PROCESS_KEY)
+			.processInstanceBusinessKey(ref)
+			.list();
 	}
 
 	private List<String> candidateGroups(Task task) {
