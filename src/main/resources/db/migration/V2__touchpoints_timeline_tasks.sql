@@ -16,6 +16,12 @@ create table touchpoint_delivery (
 
 create index ix_delivery_customer_sent on touchpoint_delivery (customer_id, sent_at);
 
+-- One row per customer, locked while a send to that customer is decided. A table of its own, which no business
+-- row references, so the lock never waits on a transaction that merely wrote something about the customer.
+create table delivery_lock (
+    customer_id  bigint primary key
+);
+
 -- A customer's opt-out of one email category, or of everything ('all').
 create table email_opt_out (
     customer_id    bigint      not null references customer (id),

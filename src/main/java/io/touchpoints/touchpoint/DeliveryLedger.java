@@ -42,9 +42,18 @@ class DeliveryLedger {
 			.findFirst();
 	}
 
-	/** Serializes the sends to one customer, so two nodes cannot both take the last slot under the cap. */
-	void lockCustomer(long customerId) {
-		jdbc.queryForList("select id from customer where id = ? for update", Long.class, customerId);
+	/**
+	 * Serializes the sends to one customer, so two nodes cannot both take the last slot under the cap. False when
+	 * the customer has no lock row yet ({@link #createLock}).
+	 */
+	boolean lockCustomer(long customerId) {
+		return !jdbc.queryForList("select customer_id from delivery_lock where customer_id = ? for update", Long.class,
+				customerId).isEmpty();
+	}
+
+	/** Creates the customer's lock row; a concurrent creator makes this fail with a duplicate key. */
+	void createLock(long customerId) {
+		jdbc.update("insert into delivery_lock (customer_id) values (?)", customerId);
 	}
 
 	void insert(Touchpoint touchpoint, String status, String claimant, Instant now) {

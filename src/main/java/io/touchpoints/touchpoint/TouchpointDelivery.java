@@ -88,12 +88,15 @@ class TouchpointDelivery {
 	 * @throws JobDeferredException when it may only be sent later; the calling job waits until then
 	 */
 	DeliveryOutcome deliver(Touchpoint touchpoint) {
-		Decision decision;
-		try {
-			decision = ownTransaction.execute(status -> decide(touchpoint));
-		}
-		catch (DuplicateKeyException anotherNodeClaimedFirst) {
-			decision = new Deferred(clock.instant().plus(RETRY_WHILE_CLAIMED), "being sent by another node");
+		Decision decision = decideUnderLock(touchpoint);
+		if (decision == null) {
+			try {
+				ownTransaction.executeWithoutResult(status -> ledger.createLock(touchpoint.customerId()));
+			}
+			catch (DuplicateKeyException anotherSendCreatedItFirst) {
+				// Theirs serves as well.
+			}
+			decision = decideUnderLock(touchpoint);
 		}
 		if (decision instanceof Done) {
 			return DeliveryOutcome.ALREADY_DONE;
@@ -127,11 +130,19 @@ class TouchpointDelivery {
 		return ledger.find(idempotencyKey).filter(entry -> DeliveryLedger.SENT.equals(entry.status())).isPresent();
 	}
 
+	/** The decision, taken under the customer's lock; null when that lock does not exist yet. */
+	private Decision decideUnderLock(Touchpoint touchpoint) {
+		try {
+			return ownTransaction.execute(status -> touchpoint.customerId() == null
+					|| ledger.lockCustomer(touchpoint.customerId()) ? decide(touchpoint) : null);
+		}
+		catch (DuplicateKeyException anotherNodeClaimedFirst) {
+			return new Deferred(clock.instant().plus(RETRY_WHILE_CLAIMED), "being sent by another node");
+		}
+	}
+
 	private Decision decide(Touchpoint touchpoint) {
 		Instant now = clock.instant();
-		if (touchpoint.customerId() != null) {
-			ledger.lockCustomer(touchpoint.customerId());
-		}
 		var recorded = ledger.find(touchpoint.idempotencyKey());
 		if (recorded.isPresent()) {
 			return alreadyRecorded(touchpoint, recorded.get(), now);
