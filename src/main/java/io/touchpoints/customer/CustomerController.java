@@ -7,7 +7,6 @@ import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,7 +17,7 @@ import io.touchpoints.system.Groups;
 import io.touchpoints.system.NotFoundException;
 import io.touchpoints.system.Retrying;
 
-/** Customers and their purchases, as other systems (CRM, billing) report them. */
+/** Customers as the CRM reports them. */
 @RestController
 @RequestMapping("/api/customers/{externalRef}")
 @AllowedGroups(Groups.INTEGRATION)
@@ -26,13 +25,10 @@ class CustomerController {
 
 	private final CustomerRegistry registry;
 
-	private final PurchaseRecorder purchases;
-
 	private final Subscriptions subscriptions;
 
-	CustomerController(CustomerRegistry registry, PurchaseRecorder purchases, Subscriptions subscriptions) {
+	CustomerController(CustomerRegistry registry, Subscriptions subscriptions) {
 		this.registry = registry;
-		this.purchases = purchases;
 		this.subscriptions = subscriptions;
 	}
 
@@ -50,13 +46,6 @@ class CustomerController {
 		return registry.find(externalRef)
 			.map(this::view)
 			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + externalRef + "'"));
-	}
-
-	@PostMapping("/purchases")
-	ResponseEntity<PurchaseView> purchase(@PathVariable String externalRef, @Valid @RequestBody PurchaseRequest request) {
-		var recorded = Retrying.onConcurrentWrite(() -> purchases.record(externalRef, request));
-		PurchaseView view = PurchaseView.of(externalRef, recorded.subscription());
-		return recorded.created() ? ResponseEntity.status(201).body(view) : ResponseEntity.ok(view);
 	}
 
 	private CustomerView view(Customer customer) {

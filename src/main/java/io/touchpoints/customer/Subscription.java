@@ -52,10 +52,14 @@ public class Subscription {
 
 	private final Instant createdAt;
 
+	private Instant cancelledAt;
+
+	private String cancellationReason;
+
 	@PersistenceCreator
 	Subscription(Long id, Long version, AggregateReference<Customer, Long> customerId, String purchaseId, String plan,
 			LocalDate startDate, LocalDate renewalDate, boolean migrating, Status status, String processInstanceId,
-			Instant createdAt) {
+			Instant createdAt, Instant cancelledAt, String cancellationReason) {
 		this.id = id;
 		this.version = version;
 		this.customerId = customerId;
@@ -67,16 +71,29 @@ public class Subscription {
 		this.status = status;
 		this.processInstanceId = processInstanceId;
 		this.createdAt = createdAt;
+		this.cancelledAt = cancelledAt;
+		this.cancellationReason = cancellationReason;
 	}
 
-	static Subscription start(Customer customer, PurchaseRequest purchase, Instant now) {
-		return new Subscription(null, null, AggregateReference.to(customer.getId()), purchase.purchaseId(),
-				purchase.plan(), purchase.startDate(), purchase.renewalDate(), purchase.isMigrating(), Status.ACTIVE,
-				null, now);
+	public static Subscription start(long customerId, String purchaseId, String plan, LocalDate startDate,
+			LocalDate renewalDate, boolean migrating, Instant now) {
+		return new Subscription(null, null, AggregateReference.to(customerId), purchaseId, plan, startDate, renewalDate,
+				migrating, Status.ACTIVE, null, now, null, null);
 	}
 
-	void journeyStarted(String processInstanceId) {
+	public void journeyStarted(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
+	}
+
+	/** Ends the subscription; false when it had already ended. */
+	boolean cancel(Instant at, String reason) {
+		if (status == Status.CANCELLED) {
+			return false;
+		}
+		this.status = Status.CANCELLED;
+		this.cancelledAt = at;
+		this.cancellationReason = reason;
+		return true;
 	}
 
 	public AggregateReference<Customer, Long> getCustomerId() {
@@ -113,6 +130,14 @@ public class Subscription {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Instant getCancelledAt() {
+		return cancelledAt;
+	}
+
+	public String getCancellationReason() {
+		return cancellationReason;
 	}
 
 }

@@ -27,6 +27,12 @@ public final class TimelineKind {
 
 	public static final String SIGNAL_RECEIVED = "signal.received";
 
+	public static final String MILESTONE_REACHED = "milestone.reached";
+
+	public static final String ONBOARDING_COMPLETED = "onboarding.completed";
+
+	public static final String SUBSCRIPTION_CANCELLED = "subscription.cancelled";
+
 	public static final String PREFERENCES_CHANGED = "preferences.changed";
 
 	private TimelineKind() {

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.touchpoints.onboarding.CustomerOnboarding;
 import io.touchpoints.support.IntegrationTest;
 
 /** The models folder becomes one named deployment; only changed files become new versions. */

@@ -1,4 +1,4 @@
-package io.touchpoints.customer;
+package io.touchpoints.onboarding;
 
 import java.time.LocalDate;
 
@@ -6,6 +6,8 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+
+import io.touchpoints.customer.ExternalIds;
 
 /** Body of {@code POST /api/customers/{externalRef}/purchases}. */
 @RenewalAfterStart

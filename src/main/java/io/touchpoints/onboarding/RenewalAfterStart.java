@@ -1,4 +1,4 @@
-package io.touchpoints.customer;
+package io.touchpoints.onboarding;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

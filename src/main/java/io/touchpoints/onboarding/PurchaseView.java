@@ -1,4 +1,6 @@
-package io.touchpoints.customer;
+package io.touchpoints.onboarding;
+
+import io.touchpoints.customer.Subscription;
 
 /** The answer to a purchase: which journey it started (or had already started). */
 record PurchaseView(String customerRef, String purchaseId, String processInstanceId) {

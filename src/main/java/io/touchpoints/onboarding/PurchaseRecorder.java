@@ -1,4 +1,4 @@
-package io.touchpoints.customer;
+package io.touchpoints.onboarding;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -8,7 +8,12 @@ import java.util.Objects;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.touchpoints.process.CustomerOnboarding;
+import io.touchpoints.customer.Customer;
+import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.customer.LifecycleStage;
+import io.touchpoints.customer.LifecycleStages;
+import io.touchpoints.customer.Subscription;
+import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.NotFoundException;
@@ -22,7 +27,7 @@ import io.touchpoints.timeline.TimelineKind;
 @Service
 class PurchaseRecorder {
 
-	private final Customers customers;
+	private final CustomerRegistry customers;
 
 	private final Subscriptions subscriptions;
 
@@ -34,7 +39,7 @@ class PurchaseRecorder {
 
 	private final Clock clock;
 
-	PurchaseRecorder(Customers customers, Subscriptions subscriptions, CustomerOnboarding onboarding,
+	PurchaseRecorder(CustomerRegistry customers, Subscriptions subscriptions, CustomerOnboarding onboarding,
 			LifecycleStages stages, Timeline timeline, Clock clock) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
@@ -50,17 +55,18 @@ class PurchaseRecorder {
 
 	@Transactional
 	Recorded record(String customerRef, PurchaseRequest purchase) {
-		Customer customer = customers.findByExternalRef(customerRef)
+		Customer customer = customers.find(customerRef)
 			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + customerRef
 					+ "'; create it with PUT /api/customers/" + customerRef + " first"));
 		var existing = subscriptions.findByPurchaseId(purchase.purchaseId());
 		if (existing.isPresent()) {
 			return new Recorded(sameAsRecorded(existing.get(), customer, purchase), false);
 		}
-		Subscription subscription = subscriptions.save(Subscription.start(customer, purchase, clock.instant()));
+		Subscription subscription = subscriptions.save(Subscription.start(customer.getId(), purchase.purchaseId(),
+				purchase.plan(), purchase.startDate(), purchase.renewalDate(), purchase.isMigrating(), clock.instant()));
 		stages.moveTo(customer, LifecycleStage.ONBOARDING, "purchase " + purchase.purchaseId());
-		String processInstanceId = onboarding.start(new CustomerOnboarding.Start(customerRef, customer.getName(),
-				purchase.purchaseId(), purchase.plan(), purchase.isMigrating()));
+		String processInstanceId = onboarding.start(new CustomerOnboarding.Start(customer.getId(), customerRef,
+				customer.getName(), purchase.purchaseId(), purchase.plan(), purchase.isMigrating()));
 		subscription.journeyStarted(processInstanceId);
 		timeline.record(Timeline.Entry.of(customer.getId(), TimelineKind.PURCHASE_RECORDED, "Purchase '"
 				+ purchase.purchaseId() + "' of plan " + purchase.plan() + " recorded; onboarding started")

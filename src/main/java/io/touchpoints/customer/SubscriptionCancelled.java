@@ -1,0 +1,7 @@
+package io.touchpoints.customer;
+
+import java.time.Instant;
+
+/** A subscription ended; journeys that depend on it end too. Published in the transaction that cancels it. */
+public record SubscriptionCancelled(long customerId, String customerRef, String purchaseId, Instant at, String reason) {
+}

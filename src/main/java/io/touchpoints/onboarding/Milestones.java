@@ -1,0 +1,63 @@
+package io.touchpoints.onboarding;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The onboarding checklist: its milestones, and which of them each onboarding has reached. */
+@Component
+public class Milestones {
+
+	public static final String DATA_MIGRATED = "data-migrated";
+
+	public static final String TECHNICAL_SETUP_VERIFIED = "technical-setup-verified";
+
+	public static final String TRAINING_COMPLETED = "training-completed";
+
+	/** Every milestone a usage event may report, in checklist order. */
+	public static final List<String> ALL = List.of(DATA_MIGRATED, TECHNICAL_SETUP_VERIFIED, TRAINING_COMPLETED);
+
+	private final JdbcTemplate jdbc;
+
+	private final NamedParameterJdbcTemplate namedJdbc;
+
+	Milestones(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc) {
+		this.jdbc = jdbc;
+		this.namedJdbc = namedJdbc;
+	}
+
+	/** Records the milestone unless it was reached before; true when this call recorded it. */
+	boolean record(long onboardingId, String milestone, Instant at, String by) {
+		return jdbc.update("""
+				insert into onboarding_milestone (onboarding_id, milestone, reached_at, reached_by)
+				select ?, ?, ?, ? where not exists
+				  (select 1 from onboarding_milestone where onboarding_id = ? and milestone = ?)""", onboardingId,
+				milestone, Timestamp.from(at), by, onboardingId, milestone) == 1;
+	}
+
+	boolean isReached(long onboardingId, String milestone) {
+		return !jdbc.queryForList("select 1 from onboarding_milestone where onboarding_id = ? and milestone = ?",
+				Integer.class, onboardingId, milestone).isEmpty();
+	}
+
+	/** When each milestone was reached, per onboarding. */
+	Map<Long, Map<String, Instant>> reachedBy(List<Long> onboardingIds) {
+		Map<Long, Map<String, Instant>> reached = new HashMap<>();
+		if (onboardingIds.isEmpty()) {
+			return reached;
+		}
+		namedJdbc.query("select onboarding_id, milestone, reached_at from onboarding_milestone where onboarding_id in (:ids)",
+				Map.of("ids", onboardingIds), rs -> {
+					reached.computeIfAbsent(rs.getLong("onboarding_id"), id -> new HashMap<>())
+						.put(rs.getString("milestone"), rs.getTimestamp("reached_at").toInstant());
+				});
+		return reached;
+	}
+
+}

@@ -1,0 +1,38 @@
+package io.touchpoints.onboarding;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.customer.SubscriptionCancelled;
+import io.touchpoints.system.AsEngine;
+
+/** A cancelled subscription ends its onboarding: recorded as cancelled, and the journey told to stop. */
+@Component
+class OnboardingCancellation {
+
+	static final String MESSAGE = "SubscriptionCancelled";
+
+	private final Onboardings onboardings;
+
+	private final RuntimeService runtimeService;
+
+	private final AsEngine asEngine;
+
+	OnboardingCancellation(Onboardings onboardings, @Lazy RuntimeService runtimeService, AsEngine asEngine) {
+		this.onboardings = onboardings;
+		this.runtimeService = runtimeService;
+		this.asEngine = asEngine;
+	}
+
+	@EventListener
+	void on(SubscriptionCancelled cancelled) {
+		onboardings.ofPurchase(cancelled.purchaseId())
+			.filter(onboarding -> onboardings.cancel(onboarding.id(), cancelled.at()))
+			.ifPresent(onboarding -> asEngine.run(() -> runtimeService.createMessageCorrelation(MESSAGE)
+				.processInstanceId(onboarding.processInstanceId())
+				.correlateAllWithResult()));
+	}
+
+}

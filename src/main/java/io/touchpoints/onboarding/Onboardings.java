@@ -1,0 +1,91 @@
+package io.touchpoints.onboarding;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Every onboarding journey: whose it is, which purchase started it, when it started and how it ended. */
+@Component
+class Onboardings {
+
+	private final JdbcTemplate jdbc;
+
+	Onboardings(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** One onboarding; {@code completedAt} and {@code cancelledAt} are null while it runs. */
+	record Onboarding(long id, long customerId, String purchaseId, String processInstanceId, Instant startedAt,
+			Instant completedAt, Instant cancelledAt) {
+
+		boolean isOpen() {
+			return completedAt == null && cancelledAt == null;
+		}
+
+	}
+
+	void record(long customerId, String purchaseId, String processInstanceId, Instant startedAt) {
+		jdbc.update("""
+				insert into onboarding (customer_id, purchase_id, process_instance_id, started_at) values (?, ?, ?, ?)""",
+				customerId, purchaseId, processInstanceId, Timestamp.from(startedAt));
+	}
+
+	Optional<Onboarding> ofProcessInstance(String processInstanceId) {
+		return first("select * from onboarding where process_instance_id = ?", processInstanceId);
+	}
+
+	Optional<Onboarding> ofPurchase(String purchaseId) {
+		return first("select * from onboarding where purchase_id = ?", purchaseId);
+	}
+
+	/** The customer's running onboarding, if any (the latest, should purchases overlap). */
+	Optional<Onboarding> openOf(long customerId) {
+		return first("""
+				select * from onboarding where customer_id = ? and completed_at is null and cancelled_at is null
+				order by started_at desc, id desc""", customerId);
+	}
+
+	List<Onboarding> startedBetween(Instant from, Instant to) {
+		return jdbc.query("select * from onboarding where started_at >= ? and started_at < ? order by started_at",
+				Onboardings::map, Timestamp.from(from), Timestamp.from(to));
+	}
+
+	/**
+	 * Serializes everything that decides whether a milestone of this onboarding is reached: the usage event that
+	 * reports it and the journey that checks it before waiting for it.
+	 */
+	void lock(long id) {
+		jdbc.queryForList("select id from onboarding where id = ? for update", Long.class, id);
+	}
+
+	void complete(long id, Instant at) {
+		jdbc.update("update onboarding set completed_at = ? where id = ? and completed_at is null", Timestamp.from(at), id);
+	}
+
+	boolean cancel(long id, Instant at) {
+		return jdbc.update("""
+				update onboarding set cancelled_at = ? where id = ? and completed_at is null and cancelled_at is null""",
+				Timestamp.from(at), id) == 1;
+	}
+
+	private Optional<Onboarding> first(String sql, Object... arguments) {
+		return jdbc.query(sql, Onboardings::map, arguments).stream().findFirst();
+	}
+
+	private static Onboarding map(ResultSet rs, int row) throws SQLException {
+		return new Onboarding(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("purchase_id"),
+				rs.getString("process_instance_id"), rs.getTimestamp("started_at").toInstant(),
+				instant(rs.getTimestamp("completed_at")), instant(rs.getTimestamp("cancelled_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
+}

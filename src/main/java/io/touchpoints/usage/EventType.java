@@ -1,0 +1,34 @@
+package io.touchpoints.usage;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What a usage event reports, and what its {@code name} means for that type. */
+enum EventType {
+
+	/** The customer signed in; no name. */
+	LOGIN,
+	/** The customer used a feature; name = the feature. */
+	FEATURE_USED,
+	/** The customer reached an onboarding milestone; name = the milestone. */
+	MILESTONE,
+	/** A support ticket changed; name = opened, first_response or resolved. */
+	TICKET;
+
+	static final List<String> TICKET_NAMES = List.of("opened", "first_response", "resolved");
+
+	String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	static Optional<EventType> of(String value) {
+		return Arrays.stream(values()).filter(type -> type.value().equals(value)).findFirst();
+	}
+
+	static List<String> valueNames() {
+		return Arrays.stream(values()).map(EventType::value).toList();
+	}
+
+}

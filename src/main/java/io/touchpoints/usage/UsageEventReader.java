@@ -1,0 +1,175 @@
+package io.touchpoints.usage;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.onboarding.Milestones;
+
+/** Reads one usage event of a batch, naming every problem it has; a bad event never spoils the rest of its batch. */
+@Component
+class UsageEventReader {
+
+	static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+	private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:@-]{1,100}");
+
+	private static final int MAX_PROPERTIES = 50;
+
+	private static final int MAX_PROPERTIES_LENGTH = 4000;
+
+	private final ObjectMapper json;
+
+	private final Clock clock;
+
+	UsageEventReader(ObjectMapper json, Clock clock) {
+		this.json = json;
+		this.clock = clock;
+	}
+
+	/** Either the event, or why it was refused. */
+	record Read(UsageEvent event, List<String> problems) {
+	}
+
+	Read read(int index, JsonNode node) {
+		List<String> problems = new ArrayList<>();
+		if (!node.isObject()) {
+			return new Read(null, List.of("must be a JSON object"));
+		}
+		String eventId = id(node, "eventId", problems);
+		String customerRef = id(node, "customerRef", problems);
+		EventType type = type(node, problems);
+		String name = name(node, type, problems);
+		Instant occurredAt = occurredAt(node, problems);
+		String properties = properties(node, type, problems);
+		return problems.isEmpty() ? new Read(new UsageEvent(index, eventId, customerRef, type, name, occurredAt, properties), List.of())
+				: new Read(null, problems);
+	}
+
+	private static String id(JsonNode node, String field, List<String> problems) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			problems.add(field + " is required");
+			return null;
+		}
+		if (!value.isTextual() || !ID.matcher(value.textValue()).matches()) {
+			problems.add(field + " must be 1 to 100 letters, digits or . _ : @ -");
+			return null;
+		}
+		return value.textValue();
+	}
+
+	private static EventType type(JsonNode node, List<String> problems) {
+		JsonNode value = node.get("type");
+		var type = value == null || !value.isTextual() ? null : EventType.of(value.textValue()).orElse(null);
+		if (type == null) {
+			problems.add("type must be one of " + EventType.valueNames());
+		}
+		return type;
+	}
+
+	private static String name(JsonNode node, EventType type, List<String> problems) {
+		JsonNode value = node.get("name");
+		String name = value == null || value.isNull() ? null : value.isTextual() ? value.textValue().strip() : "";
+		if (type == null) {
+			return name;
+		}
+		switch (type) {
+			case LOGIN -> {
+				if (name != null) {
+					problems.add("name must be null for login events");
+				}
+			}
+			case FEATURE_USED -> {
+				if (name == null || name.isEmpty() || name.length() > 100) {
+					problems.add("name must name the feature (1 to 100 characters)");
+				}
+			}
+			case MILESTONE -> {
+				if (!Milestones.ALL.contains(name)) {
+					problems.add("name must be one of the milestones " + Milestones.ALL);
+				}
+			}
+			case TICKET -> {
+				if (!EventType.TICKET_NAMES.contains(name)) {
+					problems.add("name must be one of " + EventType.TICKET_NAMES + " for ticket events");
+				}
+			}
+		}
+		return name;
+	}
+
+	private Instant occurredAt(JsonNode node, List<String> problems) {
+		JsonNode value = node.get("occurredAt");
+		if (value == null || value.isNull()) {
+			problems.add("occurredAt is required");
+			return null;
+		}
+		try {
+			Instant occurredAt = OffsetDateTime.parse(value.asText()).toInstant();
+			if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
+				problems.add("occurredAt " + value.asText() + " is in the future (more than " + CLOCK_SKEW.toMinutes()
+						+ " minutes ahead of the server clock)");
+			}
+			return occurredAt;
+		}
+		catch (DateTimeException e) {
+			problems.add("occurredAt must be an ISO-8601 instant with offset, such as 2026-11-23T10:00:00Z");
+			return null;
+		}
+	}
+
+	private String properties(JsonNode node, EventType type, List<String> problems) {
+		JsonNode value = node.get("properties");
+		if (value == null || value.isNull() || (value.isObject() && value.isEmpty())) {
+			if (type == EventType.TICKET) {
+				problems.add("properties must carry channel and ticketId for ticket events");
+			}
+			return null;
+		}
+		if (!value.isObject()) {
+			problems.add("properties must be a JSON object");
+			return null;
+		}
+		if (value.size() > MAX_PROPERTIES) {
+			problems.add("properties may have at most " + MAX_PROPERTIES + " entries");
+		}
+		for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
+			Map.Entry<String, JsonNode> field = fields.next();
+			if (field.getValue().isContainerNode()) {
+				problems.add("properties." + field.getKey() + " must be a string, number, boolean or null");
+			}
+		}
+		if (type == EventType.TICKET) {
+			for (String required : List.of("channel", "ticketId")) {
+				if (!value.path(required).isTextual() || value.path(required).textValue().isBlank()) {
+					problems.add("properties." + required + " is required for ticket events");
+				}
+			}
+		}
+		try {
+			String serialized = json.writeValueAsString(value);
+			if (serialized.length() > MAX_PROPERTIES_LENGTH) {
+				problems.add("properties may take at most " + MAX_PROPERTIES_LENGTH + " characters as JSON");
+			}
+			return serialized;
+		}
+		catch (JsonProcessingException e) {
+			problems.add("properties cannot be stored: " + e.getOriginalMessage());
+			return null;
+		}
+	}
+
+}
