@@ -97,8 +97,10 @@ class TasklistBrowserIT {
 		type(By.cssSelector("input[id$='Field_MigrationNeeded']"), Keys.SPACE);
 		click(By.xpath("//button[normalize-space(.)='Complete']"));
 
-		await().until(driver -> runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count() == 0);
-		assertThat(instance).isEnded();
+		await().until(driver -> taskService.createTaskQuery().taskDefinitionKey("UserTask_KickoffCall")
+			.processInstanceId(instance.getId())
+			.count() == 0);
+		assertThat(instance).isWaitingAt("UserTask_DataMigrated", "UserTask_SetupVerified", "UserTask_TrainingCompleted");
 		assertThat(instance).variables()
 			.containsEntry("callDate", "2026-11-30")
 			.containsEntry("notes", "Wants SSO before the migration")

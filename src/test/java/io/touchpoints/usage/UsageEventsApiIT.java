@@ -1,0 +1,197 @@
+package io.touchpoints.usage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.StreamSupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
+import io.touchpoints.support.EngineTime;
+import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.Jobs;
+import io.touchpoints.support.TestUsers;
+import io.touchpoints.support.UsageEvents;
+
+/** Usage events pushed by the product: stored once, counted per day, every bad one named with its reasons. */
+@IntegrationTest
+class UsageEventsApiIT {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	TaskService taskService;
+
+	String ref;
+
+	@BeforeEach
+	void knownCustomer() {
+		ref = customers.create("Ana García", "es", "Europe/Madrid");
+	}
+
+	@Test
+	void storesEventsOnceAndCountsThemPerDay() {
+		Instant monday = EngineTime.now().minus(Duration.ofHours(1));
+		String login = UsageEvents.login(ref, monday);
+		String batch = UsageEvents.batch(login, UsageEvents.login(ref, monday.minus(Duration.ofDays(1))),
+				UsageEvents.featureUsed(ref, "reports", monday), UsageEvents.featureUsed(ref, "reports", monday), login);
+
+		JsonNode first = post(batch).getBody();
+		JsonNode again = post(batch).getBody();
+
+		assertThat(first.get("accepted").asInt()).isEqualTo(4);
+		assertThat(first.get("duplicates").asInt()).as("the same event twice in one batch").isEqualTo(1);
+		assertThat(first.get("rejected")).isEmpty();
+		assertThat(again.get("accepted").asInt()).isZero();
+		assertThat(again.get("duplicates").asInt()).isEqualTo(5);
+		assertThat(jdbc.query("""
+				select d.usage_day, d.event_type, d.event_name, d.event_count from usage_daily d
+				join customer c on c.id = d.customer_id where c.external_ref = ? order by d.usage_day, d.event_type""",
+				(rs, row) -> rs.getDate(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4), ref))
+			.containsExactly("2026-11-22 login  1", "2026-11-23 feature_used reports 2", "2026-11-23 login  1");
+	}
+
+	@Test
+	void namesEveryProblemOfEveryRefusedEventAndKeepsTheRest() {
+		Instant now = EngineTime.now();
+		List<String> events = List.of(
+				UsageEvents.login(ref, now),
+				"{\"customerRef\":\"%s\",\"type\":\"login\",\"occurredAt\":\"%s\"}".formatted(ref, now),
+				UsageEvents.event(ref, "logout", "null", now, "{}"),
+				UsageEvents.event(ref, "login", "\"web\"", now, "{}"),
+				UsageEvents.event(ref, "feature_used", "null", now, "{}"),
+				UsageEvents.event(ref, "milestone", "\"first-coffee\"", now, "{}"),
+				UsageEvents.event(ref, "ticket", "\"opened\"", now, "{}"),
+				UsageEvents.login(ref, now.plus(Duration.ofMinutes(10))),
+				UsageEvents.event(ref, "login", "null", now, "{}").replace(now.toString(), "yesterday"),
+				UsageEvents.login("nobody-" + ref, now),
+				UsageEvents.event(ref, "feature_used", "\"reports\"", now, "[1,2]"),
+				UsageEvents.event(ref, "feature_used", "\"reports\"", now, "{\"nested\":{\"a\":1}}"),
+				"\"not an object\"",
+				UsageEvents.event(ref, "ticket", "\"opened\"", now, "{\"channel\":\"email\",\"ticketId\":\"T-1\"}"));
+
+		ResponseEntity<JsonNode> response = post(UsageEvents.batch(events.toArray(String[]::new)));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(response.getBody().get("accepted").asInt()).isEqualTo(2);
+		Map<Integer, String> problems = new TreeMap<>();
+		response.getBody().get("rejected").forEach(rejection -> problems.put(rejection.get("index").asInt(),
+				String.join("; ", StreamSupport.stream(rejection.get("problems").spliterator(), false)
+					.map(JsonNode::asText)
+					.toList())));
+		assertThat(problems).containsOnlyKeys(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+		assertThat(problems.get(1)).isEqualTo("eventId is required");
+		assertThat(problems.get(2)).startsWith("type must be one of [login, feature_used, milestone, ticket]");
+		assertThat(problems.get(3)).isEqualTo("name must be null for login events");
+		assertThat(problems.get(4)).isEqualTo("name must name the feature (1 to 100 characters)");
+		assertThat(problems.get(5)).isEqualTo(
+				"name must be one of the milestones [data-migrated, technical-setup-verified, training-completed]");
+		assertThat(problems.get(6)).isEqualTo("properties must carry channel and ticketId for ticket events");
+		assertThat(problems.get(7)).contains("is in the future");
+		assertThat(problems.get(8)).startsWith("occurredAt must be an ISO-8601 instant");
+		assertThat(problems.get(9)).isEqualTo("customerRef 'nobody-" + ref + "' is not a known customer; create it with PUT /api/customers/nobody-" + ref + " first");
+		assertThat(problems.get(10)).isEqualTo("properties must be a JSON object");
+		assertThat(problems.get(11)).isEqualTo("properties.nested must be a string, number, boolean or null");
+		assertThat(problems.get(12)).isEqualTo("must be a JSON object");
+	}
+
+	@Test
+	void refusesBodiesThatAreNotABatch() {
+		String event = UsageEvents.login(ref, EngineTime.now());
+
+		assertBadBody(api.post(users.integration(), "/api/usage-events", event));
+		assertBadBody(api.post(users.integration(), "/api/usage-events", "[]"));
+		assertBadBody(api.post(users.integration(), "/api/usage-events",
+				UsageEvents.batch(Collections.nCopies(1001, event).toArray(String[]::new))));
+		assertThat(api.post(users.integration(), "/api/usage-events", "[{\"eventId\":").getStatusCode())
+			.isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(api.post(null, "/api/usage-events", "[" + event + "]").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+		assertThat(api.post(users.csm(), "/api/usage-events", "[" + event + "]").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void milestonesRacingEachOtherForOneJourneyAllCount() throws Exception {
+		String id = customers.purchase(ref, true);
+		jobs.executeAll(id);
+		String kickoff = taskService.createTaskQuery().processInstanceId(id).singleResult().getId();
+		taskService.complete(kickoff, Map.of("migrationNeeded", false));
+		ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+		assertThat(instance).isWaitingAt("UserTask_DataMigrated", "UserTask_SetupVerified", "UserTask_TrainingCompleted");
+
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService clients = Executors.newFixedThreadPool(3);
+		try {
+			List<Future<ResponseEntity<JsonNode>>> responses = new ArrayList<>();
+			for (String milestone : List.of("data-migrated", "technical-setup-verified", "training-completed")) {
+				responses.add(clients.submit(() -> {
+					start.await();
+					return post(UsageEvents.batch(UsageEvents.milestone(ref, milestone, EngineTime.MONDAY_MORNING)));
+				}));
+			}
+			start.countDown();
+			for (Future<ResponseEntity<JsonNode>> response : responses) {
+				assertThat(response.get().getBody().get("accepted").asInt()).isOne();
+			}
+		}
+		finally {
+			clients.shutdownNow();
+		}
+
+		assertThat(instance).isWaitingAt("ServiceTask_CompleteOnboarding");
+	}
+
+	private ResponseEntity<JsonNode> post(String batch) {
+		return api.post(users.integration(), "/api/usage-events", batch);
+	}
+
+	private static void assertBadBody(ResponseEntity<JsonNode> response) {
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("body");
+		assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("JSON array of 1 to 1000");
+	}
+
+}
