@@ -28,7 +28,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
@@ -58,9 +57,6 @@ class UsageEventsApiIT {
 	Jobs jobs;
 
 	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
 	RuntimeService runtimeService;
 
 	@Autowired
@@ -88,11 +84,10 @@ class UsageEventsApiIT {
 		assertThat(first.get("rejected")).isEmpty();
 		assertThat(again.get("accepted").asInt()).isZero();
 		assertThat(again.get("duplicates").asInt()).isEqualTo(5);
-		assertThat(jdbc.query("""
-				select d.usage_day, d.event_type, d.event_name, d.event_count from usage_daily d
-				join customer c on c.id = d.customer_id where c.external_ref = ? order by d.usage_day, d.event_type""",
-				(rs, row) -> rs.getDate(1) + " " + rs.getString(2) + " " + rs.getString(3) + " " + rs.getLong(4), ref))
-			.containsExactly("2026-11-22 login  1", "2026-11-23 feature_used reports 2", "2026-11-23 login  1");
+		JsonNode days = api.get(users.csm(), "/api/customers/" + ref + "/usage?from=2026-11-01").getBody().get("days");
+		assertThat(days).extracting(day -> day.get("day").asText() + " " + day.get("type").asText() + " "
+				+ day.path("name").asText("-") + " " + day.get("count").asLong())
+			.containsExactly("2026-11-22 login - 1", "2026-11-23 feature_used reports 2", "2026-11-23 login - 1");
 	}
 
 	@Test

@@ -1,0 +1,34 @@
+package io.touchpoints.usage;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** Reads a customer's daily usage counts: one indexed range scan, however many events lie behind them. */
+@Component
+class DailyUsage {
+
+	private final NamedParameterJdbcTemplate jdbc;
+
+	DailyUsage(NamedParameterJdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Events of one type (and name, for features and milestones) on one UTC day. */
+	record DailyCount(LocalDate day, String type, String name, long count) {
+	}
+
+	List<DailyCount> of(long customerId, LocalDate from, LocalDate to) {
+		return jdbc.query("""
+				select usage_day, event_type, event_name, event_count from usage_daily
+				where customer_id = :customerId and usage_day >= :from and usage_day <= :to
+				order by usage_day, event_type, event_name""",
+				Map.of("customerId", customerId, "from", from, "to", to),
+				(rs, row) -> new DailyCount(rs.getDate(1).toLocalDate(), rs.getString(2),
+						rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getLong(4)));
+	}
+
+}
