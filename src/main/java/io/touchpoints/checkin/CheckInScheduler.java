@@ -76,8 +76,7 @@ class CheckInScheduler {
 	}
 
 	CheckIn schedule(Request request) {
-		Customer customer = customers.find(request.customerRef())
-			.orElseThrow(() -> new IllegalStateException("No customer with externalRef '" + request.customerRef() + "'"));
+		Customer customer = customers.require(request.customerRef(), "customerRef");
 		CheckIn checkIn = ownTransaction.execute(status -> storeOnce(request, customer));
 		String taskId = tasks.create(FollowUp
 			.of(customer.getExternalRef(), TaskTypes.CHECK_IN, "Check-in with " + customer.getName() + ": " + request.topic(),

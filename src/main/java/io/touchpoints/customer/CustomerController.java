@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.Groups;
-import io.touchpoints.system.NotFoundException;
 import io.touchpoints.system.Retrying;
 
 /** Customers as the CRM reports them. */
@@ -43,9 +42,7 @@ class CustomerController {
 
 	@GetMapping
 	CustomerView get(@PathVariable String externalRef) {
-		return registry.find(externalRef)
-			.map(this::view)
-			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + externalRef + "'"));
+		return view(registry.require(externalRef, "externalRef"));
 	}
 
 	private CustomerView view(Customer customer) {

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.touchpoints.system.NotFoundException;
+
 /** Keeps customers in step with the CRM. */
 @Service
 public class CustomerRegistry {
@@ -37,6 +39,14 @@ public class CustomerRegistry {
 	@Transactional(readOnly = true)
 	public Optional<Customer> find(String externalRef) {
 		return customers.findByExternalRef(externalRef);
+	}
+
+	/** The customer, or a not-found problem naming the request field that referred to it. */
+	@Transactional(readOnly = true)
+	public Customer require(String externalRef, String field) {
+		return customers.findByExternalRef(externalRef)
+			.orElseThrow(() -> new NotFoundException(field, "No customer with externalRef '" + externalRef
+					+ "'; create it with PUT /api/customers/" + externalRef + " first"));
 	}
 
 	@Transactional(readOnly = true)

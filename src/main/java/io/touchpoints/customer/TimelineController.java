@@ -1,6 +1,5 @@
 package io.touchpoints.customer;
 
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -16,7 +15,7 @@ import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
-import io.touchpoints.system.NotFoundException;
+import io.touchpoints.system.QueryParameters;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineEntry;
 
@@ -26,6 +25,8 @@ import io.touchpoints.timeline.TimelineEntry;
 class TimelineController {
 
 	private static final int MAX_PAGE_SIZE = 200;
+
+	private static final String MOMENT = "a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)";
 
 	private final CustomerRegistry customers;
 
@@ -52,32 +53,22 @@ class TimelineController {
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			problems.add(new FieldProblem("size", "must be between 1 and " + MAX_PAGE_SIZE));
 		}
-		Instant start = instant("from", from, problems);
-		Instant end = instant("to", to, problems);
+		Instant start = QueryParameters.parse("from", from, null, TimelineController::instant, MOMENT, problems);
+		Instant end = QueryParameters.parse("to", to, null, TimelineController::instant, MOMENT, problems);
 		if (start != null && end != null && !end.isAfter(start)) {
 			problems.add(new FieldProblem("to", "must be after from"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		Customer customer = customers.find(externalRef)
-			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + externalRef + "'"));
+		Customer customer = customers.require(externalRef, "externalRef");
 		return new TimelinePage(externalRef, start, end, page, size, timeline.count(customer.getId(), start, end),
 				timeline.page(customer.getId(), start, end, page, size));
 	}
 
 	/** An instant ({@code 2026-11-23T10:00:00Z}) or a date, meaning its start in UTC. */
-	private static Instant instant(String field, String value, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return null;
-		}
-		try {
-			return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-		}
-		catch (DateTimeException e) {
-			problems.add(new FieldProblem(field, "'" + value + "' is not a date (2026-11-01) or an instant (2026-11-01T00:00:00Z)"));
-			return null;
-		}
+	private static Instant instant(String value) {
+		return value.contains("T") ? Instant.parse(value) : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
 	}
 
 }

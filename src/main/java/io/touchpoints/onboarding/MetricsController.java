@@ -3,7 +3,6 @@ package io.touchpoints.onboarding;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
+import io.touchpoints.system.QueryParameters;
 
 /** Onboarding figures per monthly cohort, for CX operations and reporting systems. */
 @RestController
@@ -22,6 +22,8 @@ import io.touchpoints.system.InvalidRequestException;
 class MetricsController {
 
 	private static final int MAX_MONTHS = 36;
+
+	private static final String MONTH = "a month like 2026-01";
 
 	private final OnboardingMetrics metrics;
 
@@ -40,8 +42,9 @@ class MetricsController {
 	OnboardingReport onboarding(@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
 		List<FieldProblem> problems = new ArrayList<>();
 		YearMonth thisMonth = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-		YearMonth last = month("to", to, thisMonth, problems);
-		YearMonth first = month("from", from, last == null ? thisMonth.minusMonths(11) : last.minusMonths(11), problems);
+		YearMonth last = QueryParameters.parse("to", to, thisMonth, YearMonth::parse, MONTH, problems);
+		YearMonth first = QueryParameters.parse("from", from, last == null ? thisMonth.minusMonths(11) : last.minusMonths(11),
+				YearMonth::parse, MONTH, problems);
 		if (first != null && last != null && first.isAfter(last)) {
 			problems.add(new FieldProblem("to", "must not be before from"));
 		}
@@ -52,19 +55,6 @@ class MetricsController {
 			throw new InvalidRequestException(problems);
 		}
 		return new OnboardingReport(first.toString(), last.toString(), metrics.cohorts(first, last));
-	}
-
-	private static YearMonth month(String field, String value, YearMonth fallback, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		try {
-			return YearMonth.parse(value.strip());
-		}
-		catch (DateTimeParseException e) {
-			problems.add(new FieldProblem(field, "'" + value + "' is not a month like 2026-01"));
-			return null;
-		}
 	}
 
 }

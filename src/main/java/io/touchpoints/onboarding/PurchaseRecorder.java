@@ -16,7 +16,6 @@ import io.touchpoints.customer.Subscription;
 import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
-import io.touchpoints.system.NotFoundException;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
@@ -55,9 +54,7 @@ class PurchaseRecorder {
 
 	@Transactional
 	Recorded record(String customerRef, PurchaseRequest purchase) {
-		Customer customer = customers.find(customerRef)
-			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + customerRef
-					+ "'; create it with PUT /api/customers/" + customerRef + " first"));
+		Customer customer = customers.require(customerRef, "externalRef");
 		var existing = subscriptions.findByPurchaseId(purchase.purchaseId());
 		if (existing.isPresent()) {
 			return new Recorded(sameAsRecorded(existing.get(), customer, purchase), false);

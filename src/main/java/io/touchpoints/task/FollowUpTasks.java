@@ -55,8 +55,7 @@ public class FollowUpTasks {
 
 	/** Creates the task and returns its id. */
 	public String create(FollowUp followUp) {
-		Customer customer = customers.find(followUp.customerRef())
-			.orElseThrow(() -> new IllegalStateException("No customer with externalRef '" + followUp.customerRef() + "'"));
+		Customer customer = customers.require(followUp.customerRef(), "customerRef");
 		Route route = routing.route(followUp.taskType(), customer);
 		String group = followUp.forLeadGroup() ? route.leadGroup() : route.candidateGroup();
 		if (group == null) {

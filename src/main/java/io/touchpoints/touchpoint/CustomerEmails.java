@@ -14,7 +14,6 @@ import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.Subscription;
 import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.process.ProcessVariables;
-import io.touchpoints.system.NotFoundException;
 import io.touchpoints.system.TouchpointsProperties;
 
 /** Writes to customers: picks the template in their language, fills it with what we know, delivers it politely. */
@@ -52,8 +51,7 @@ public class CustomerEmails {
 	 * @throws io.touchpoints.system.JobDeferredException when quiet hours or the cap postpone it
 	 */
 	public DeliveryOutcome send(CustomerEmail request) {
-		Customer customer = customers.find(request.customerRef())
-			.orElseThrow(() -> new IllegalStateException("No customer with externalRef '" + request.customerRef() + "'"));
+		Customer customer = customers.require(request.customerRef(), "customerRef");
 		MailTemplate template = templates.find(request.templateId(), customer.getLocale());
 		Map<String, String> values = customerValues(customer, template);
 		values.putAll(processValues(request.processVariables()));
@@ -75,8 +73,7 @@ public class CustomerEmails {
 
 	/** A template rendered for a real customer, with example values for what only a journey would provide. */
 	public RenderedPreview preview(String templateId, String locale, String customerRef) {
-		Customer customer = customers.find(customerRef)
-			.orElseThrow(() -> new NotFoundException("customer", "No customer with externalRef '" + customerRef + "'"));
+		Customer customer = customers.require(customerRef, "customer");
 		MailTemplate template = templates.find(templateId, locale == null ? customer.getLocale() : locale);
 		var problems = TemplateChecks.problemsOf(template);
 		if (!problems.isEmpty()) {

@@ -1,7 +1,6 @@
 package io.touchpoints.usage;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -17,7 +16,7 @@ import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
-import io.touchpoints.system.NotFoundException;
+import io.touchpoints.system.QueryParameters;
 
 /** A customer's usage per day, for trends (this week against the trailing 30 weeks) and for people looking. */
 @RestController
@@ -25,6 +24,8 @@ import io.touchpoints.system.NotFoundException;
 class DailyUsageController {
 
 	private static final int MAX_DAYS = 400;
+
+	private static final String DAY = "a date like 2026-11-01";
 
 	private final CustomerRegistry customers;
 
@@ -47,30 +48,17 @@ class DailyUsageController {
 			@RequestParam(required = false) String to) {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-		LocalDate last = day("to", to, today, problems);
-		LocalDate first = day("from", from, last == null ? today.minusWeeks(31) : last.minusWeeks(31), problems);
+		LocalDate last = QueryParameters.parse("to", to, today, LocalDate::parse, DAY, problems);
+		LocalDate first = QueryParameters.parse("from", from, last == null ? today.minusWeeks(31) : last.minusWeeks(31),
+				LocalDate::parse, DAY, problems);
 		if (first != null && last != null && (first.isAfter(last) || first.plusDays(MAX_DAYS).isBefore(last))) {
 			problems.add(new FieldProblem("from", "must be on or before to, and at most " + MAX_DAYS + " days before it"));
 		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		var customer = customers.find(externalRef)
-			.orElseThrow(() -> new NotFoundException("externalRef", "No customer with externalRef '" + externalRef + "'"));
+		var customer = customers.require(externalRef, "externalRef");
 		return new UsageReport(externalRef, first, last, usage.of(customer.getId(), first, last));
-	}
-
-	private static LocalDate day(String field, String value, LocalDate fallback, List<FieldProblem> problems) {
-		if (value == null || value.isBlank()) {
-			return fallback;
-		}
-		try {
-			return LocalDate.parse(value.strip());
-		}
-		catch (DateTimeException e) {
-			problems.add(new FieldProblem(field, "'" + value + "' is not a date like 2026-11-01"));
-			return null;
-		}
 	}
 
 }
