@@ -12,8 +12,10 @@ create table usage_event (
 create index ix_usage_event_customer on usage_event (customer_id, occurred_at);
 
 -- Events per customer, day (UTC), type and name (empty when the type has none): what trend analysis reads.
+-- Derived from usage_event, which holds the foreign key. Without one here, H2 has only the primary key to use and
+-- updates a row by it; with the foreign key's index it would scan all of a customer's days on every event.
 create table usage_daily (
-    customer_id   bigint        not null references customer (id),
+    customer_id   bigint        not null,
     usage_day     date          not null,
     event_type    varchar(20)   not null,
     event_name    varchar(100)  not null,

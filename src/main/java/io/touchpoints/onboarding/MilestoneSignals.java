@@ -48,12 +48,11 @@ public class MilestoneSignals {
 	 * no onboarding running, so there is nothing the milestone could count for.
 	 */
 	public boolean reached(long customerId, String milestone, Instant occurredAt, String eventId) {
-		var running = onboardings.openOf(customerId);
+		var running = onboardings.lockOpenOf(customerId);
 		if (running.isEmpty()) {
 			return false;
 		}
 		Onboardings.Onboarding onboarding = running.get();
-		onboardings.lock(onboarding.id());
 		Instant at = occurredAt.isBefore(onboarding.startedAt()) ? onboarding.startedAt() : occurredAt;
 		if (milestones.record(onboarding.id(), milestone, at, "usage event " + eventId)) {
 			timeline.record(Timeline.Entry.of(customerId, TimelineKind.MILESTONE_REACHED,

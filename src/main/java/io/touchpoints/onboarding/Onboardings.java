@@ -44,11 +44,11 @@ class Onboardings {
 		return first("select * from onboarding where purchase_id = ?", purchaseId);
 	}
 
-	/** The customer's running onboarding, if any (the latest, should purchases overlap). */
-	Optional<Onboarding> openOf(long customerId) {
+	/** The customer's running onboarding, if any (the latest, should purchases overlap), locked as {@link #lock} does. */
+	Optional<Onboarding> lockOpenOf(long customerId) {
 		return first("""
 				select * from onboarding where customer_id = ? and completed_at is null and cancelled_at is null
-				order by started_at desc, id desc""", customerId);
+				order by started_at desc, id desc for update""", customerId);
 	}
 
 	List<Onboarding> startedBetween(Instant from, Instant to) {

@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.UUID;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -16,7 +15,6 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.touchpoints.system.JobDeferredException;
-import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
@@ -41,7 +39,7 @@ class TouchpointDelivery {
 
 	private final DeliveryLedger ledger;
 
-	private final Consent consent;
+	private final Politeness politeness;
 
 	private final Timeline timeline;
 
@@ -51,21 +49,15 @@ class TouchpointDelivery {
 
 	private final TransactionTemplate ownTransaction;
 
-	private final SendWindow window;
-
-	private final TouchpointsProperties.Mail settings;
-
-	TouchpointDelivery(DeliveryLedger ledger, Consent consent, Timeline timeline, EmailSender sender, Clock clock,
-			PlatformTransactionManager transactions, TouchpointsProperties properties) {
+	TouchpointDelivery(DeliveryLedger ledger, Politeness politeness, Timeline timeline, EmailSender sender, Clock clock,
+			PlatformTransactionManager transactions) {
 		this.ledger = ledger;
-		this.consent = consent;
+		this.politeness = politeness;
 		this.timeline = timeline;
 		this.sender = sender;
 		this.clock = clock;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
-		this.settings = properties.mail();
-		this.window = new SendWindow(settings.sendWindowStart(), settings.sendWindowEnd());
 	}
 
 	private sealed interface Decision {
@@ -148,7 +140,7 @@ class TouchpointDelivery {
 			return alreadyRecorded(touchpoint, recorded.get(), now);
 		}
 		if (touchpoint.customerId() != null) {
-			Decision polite = politeness(touchpoint, now);
+			Decision polite = politely(touchpoint, now);
 			if (polite != null) {
 				return polite;
 			}
@@ -170,36 +162,18 @@ class TouchpointDelivery {
 		return new Claimed(claimant);
 	}
 
-	private Decision politeness(Touchpoint touchpoint, Instant now) {
-		if (!consent.of(touchpoint.customerId()).allows(touchpoint.category())) {
-			return skip(touchpoint, now, "the customer opted out of " + touchpoint.category().value() + " emails");
-		}
-		Instant notBefore = now;
-		String reason = null;
-		if (touchpoint.category().isOptional()) {
-			List<Instant> recent = ledger.optionalSendsSince(touchpoint.customerId(),
-					now.minus(settings.frequencyCapPeriod()));
-			if (recent.size() >= settings.frequencyCap()) {
-				String cap = "frequency cap of " + settings.frequencyCap() + " emails per "
-						+ settings.frequencyCapPeriod().toDays() + " days reached";
-				if (touchpoint.onCap() == OnCap.SKIP) {
-					return skip(touchpoint, now, cap);
-				}
-				notBefore = recent.get(recent.size() - settings.frequencyCap()).plus(settings.frequencyCapPeriod());
-				reason = cap;
-			}
-		}
-		Instant allowed = window.nextAllowed(notBefore, touchpoint.zone());
-		if (!allowed.equals(notBefore)) {
-			reason = reason == null ? "quiet hours in " + touchpoint.zone() : reason + ", then quiet hours";
-		}
-		if (reason == null) {
+	private Decision politely(Touchpoint touchpoint, Instant now) {
+		Politeness.Objection objection = politeness.objectionTo(touchpoint, now);
+		if (objection == null) {
 			return null;
 		}
-		timeline.record(entry(touchpoint, TimelineKind.EMAIL_DEFERRED,
-				"Email '" + touchpoint.templateId() + "' deferred to " + local(allowed, touchpoint.zone()) + ": " + reason)
-			.reference(touchpoint.idempotencyKey() + "@" + allowed));
-		return new Deferred(allowed, reason);
+		if (objection.skip()) {
+			return skip(touchpoint, now, objection.reason());
+		}
+		timeline.record(entry(touchpoint, TimelineKind.EMAIL_DEFERRED, "Email '" + touchpoint.templateId()
+				+ "' deferred to " + local(objection.notBefore(), touchpoint.zone()) + ": " + objection.reason())
+			.reference(touchpoint.idempotencyKey() + "@" + objection.notBefore()));
+		return new Deferred(objection.notBefore(), objection.reason());
 	}
 
 	private Decision skip(Touchpoint touchpoint, Instant now, String reason) {

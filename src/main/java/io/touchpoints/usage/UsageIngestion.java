@@ -24,7 +24,8 @@ import io.touchpoints.system.Retrying;
 /**
  * Takes a batch of usage events: valid ones are stored with their daily counts, invalid ones are named with
  * their problems, an event id seen before changes nothing. Only events a journey may wait for become engine work
- * (milestones). A batch is one transaction; a batch that races another over the same rows is run again.
+ * (milestones). A batch is one transaction, after a short one that creates the daily rows it will add to; a batch
+ * that races another over the same rows is run again.
  */
 @Service
 class UsageIngestion {
@@ -85,6 +86,13 @@ class UsageIngestion {
 			else {
 				known.add(event);
 			}
+		}
+		if (!known.isEmpty()) {
+			Set<UsageStore.DailyKey> days = dailyCounts(known, customerIds).keySet();
+			Retrying.onConcurrentWrite(() -> transaction.execute(status -> {
+				store.createMissingDailyRows(days);
+				return null;
+			}));
 		}
 		int stored = known.isEmpty() ? 0 : Retrying.onConcurrentWrite(
 				() -> transaction.execute(status -> store(known, customerIds)), ConcurrencyFailureException.class,

@@ -80,24 +80,32 @@ class UsageStore {
 	}
 
 	/**
-	 * Adds to the daily counts in key order, so concurrent batches take row locks in the same order and never
-	 * deadlock; a batch that loses a race to create the same new row is retried by the caller.
+	 * Creates the daily rows these keys do not have yet, with a count of 0. Runs in a transaction of its own before
+	 * the batch's: rows are only ever created, so a batch that loses a race to create the same row only has to
+	 * create the rest again, and the batch itself never does.
 	 */
+	void createMissingDailyRows(Collection<DailyKey> keys) {
+		jdbc.batchUpdate("""
+				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
+				select ?, ?, ?, ?, 0 where not exists (select 1 from usage_daily
+				  where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?)""",
+				keys.stream().sorted().map(key -> {
+					Date day = Date.valueOf(key.day());
+					return new Object[] { key.customerId(), day, key.type(), key.name(), key.customerId(), day, key.type(),
+							key.name() };
+				}).toList());
+	}
+
+	/** Adds to existing daily rows in key order, so concurrent batches lock rows in the same order and never deadlock. */
 	void addToDailyCounts(Map<DailyKey, Long> counts) {
 		jdbc.batchUpdate("""
-				merge into usage_daily d
-				using (values (cast(? as bigint), cast(? as date), cast(? as varchar(20)), cast(? as varchar(100)), cast(? as bigint)))
-				  as s (customer_id, usage_day, event_type, event_name, event_count)
-				on d.customer_id = s.customer_id and d.usage_day = s.usage_day and d.event_type = s.event_type
-				   and d.event_name = s.event_name
-				when matched then update set event_count = d.event_count + s.event_count
-				when not matched then insert (customer_id, usage_day, event_type, event_name, event_count)
-				  values (s.customer_id, s.usage_day, s.event_type, s.event_name, s.event_count)""",
+				update usage_daily set event_count = event_count + ?
+				where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?""",
 				counts.entrySet()
 					.stream()
 					.sorted(Map.Entry.comparingByKey())
-					.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
-							count.getKey().type(), count.getKey().name(), count.getValue() })
+					.map(count -> new Object[] { count.getValue(), count.getKey().customerId(),
+							Date.valueOf(count.getKey().day()), count.getKey().type(), count.getKey().name() })
 					.toList());
 	}
 
