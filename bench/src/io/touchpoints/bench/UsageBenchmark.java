@@ -32,9 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <li>Ingestion: {@code events} usage events (default 200,000) POSTed to {@code /api/usage-events} in batches of
  * 1,000 by 4 concurrent clients, against the same rows inserted into {@code usage_event} by plain JDBC batches of
  * 1,000 (one transaction each) from 4 threads.</li>
- * <li>Milestone correlation: {@code instances} onboarding journeys (default 300) waiting at their milestone tasks,
+ * <li>Milestone correlation: {@code instances} onboarding journeys (default 800) waiting at their milestone tasks,
  * each moved on by a {@code technical-setup-verified} milestone event through the API (batches of
- * {@code milestoneBatch}, default 25, 4 clients), against as many others moved on by the engine alone
+ * {@code milestoneBatch}, default 100, 4 clients), against as many others moved on by the engine alone
  * ({@code RuntimeService} message correlation by process instance id, 4 threads).</li>
  * </ol>
  * Each workload runs in two halves, raw, API, API, raw, after an untimed warm-up of both paths. Every API answer is
@@ -85,8 +85,8 @@ public final class UsageBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
-		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 300;
-		int milestoneBatch = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 800;
+		int milestoneBatch = args.length > 2 ? Integer.parseInt(args[2]) : 100;
 		boolean apiFirst = "api-first".equals(System.getProperty("bench.order", "raw-first"));
 		machine();
 		int exit;

@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,6 +30,8 @@ import io.touchpoints.system.Retrying;
  */
 @Service
 class UsageIngestion {
+
+	private static final int DAILY_ROWS_PER_TRANSACTION = 200;
 
 	private final UsageEventReader reader;
 
@@ -87,22 +90,41 @@ class UsageIngestion {
 				known.add(event);
 			}
 		}
-		if (!known.isEmpty()) {
-			Set<UsageStore.DailyKey> days = dailyCounts(known, customerIds).keySet();
-			Retrying.onConcurrentWrite(() -> transaction.execute(status -> {
-				store.createMissingDailyRows(days);
-				return null;
-			}));
-		}
-		int stored = known.isEmpty() ? 0 : Retrying.onConcurrentWrite(
-				() -> transaction.execute(status -> store(known, customerIds)), ConcurrencyFailureException.class,
-				OptimisticLockingException.class);
+		createDailyRows(dailyCounts(known, customerIds).keySet());
+		int stored = known.isEmpty() ? 0 : Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds),
+				ConcurrencyFailureException.class, OptimisticLockingException.class);
 		rejected.sort(Comparator.comparingInt(Rejection::index));
 		return new Result(stored, duplicates + known.size() - stored, rejected);
 	}
 
-	private int store(List<UsageEvent> events, Map<String, Long> customerIds) {
-		Set<String> existing = store.existingEventIds(events.stream().map(UsageEvent::eventId).toList());
+	/**
+	 * Creates the daily rows a batch will add to, in small transactions of their own: concurrent batches bringing
+	 * the same new day collide only over a few rows, and the loser creates just those again.
+	 */
+	private void createDailyRows(Set<UsageStore.DailyKey> keys) {
+		List<UsageStore.DailyKey> sorted = keys.stream().sorted().toList();
+		for (int from = 0; from < sorted.size(); from += DAILY_ROWS_PER_TRANSACTION) {
+			List<UsageStore.DailyKey> chunk = sorted.subList(from, Math.min(sorted.size(), from + DAILY_ROWS_PER_TRANSACTION));
+			Retrying.onConcurrentWrite(() -> transaction.execute(status -> {
+				store.createMissingDailyRows(chunk);
+				return null;
+			}));
+		}
+	}
+
+	/** Resent events are the exception: the batch is inserted straight away, and checked only when the database objects. */
+	private int storeOnce(List<UsageEvent> events, Map<String, Long> customerIds) {
+		try {
+			return transaction.execute(status -> store(events, customerIds, false));
+		}
+		catch (DuplicateKeyException resent) {
+			return transaction.execute(status -> store(events, customerIds, true));
+		}
+	}
+
+	private int store(List<UsageEvent> events, Map<String, Long> customerIds, boolean someStoredBefore) {
+		Set<String> existing = someStoredBefore ? store.existingEventIds(events.stream().map(UsageEvent::eventId).toList())
+				: Set.of();
 		List<UsageEvent> fresh = events.stream().filter(event -> !existing.contains(event.eventId())).toList();
 		if (fresh.isEmpty()) {
 			return 0;
@@ -118,9 +140,10 @@ class UsageIngestion {
 		return fresh.size();
 	}
 
+	/** Activity per day: logins, features and tickets. Milestones happen once and are recorded on the onboarding. */
 	private static Map<UsageStore.DailyKey, Long> dailyCounts(List<UsageEvent> events, Map<String, Long> customerIds) {
 		Map<UsageStore.DailyKey, Long> counts = new TreeMap<>();
-		for (UsageEvent event : events) {
+		for (UsageEvent event : events.stream().filter(event -> event.type() != EventType.MILESTONE).toList()) {
 			counts.merge(new UsageStore.DailyKey(customerIds.get(event.customerRef()),
 					event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), event.type().value(),
 					event.name() == null ? "" : event.name()), 1L, Long::sum);
