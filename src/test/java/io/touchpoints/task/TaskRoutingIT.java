@@ -166,10 +166,13 @@ class TaskRoutingIT {
 				{"variables":{"callDate":{"value":"2026-11-30"},"migrationNeeded":{"value":false},
 				              "outcome":{"value":"Kickoff held, SSO first"}}}""");
 
-		List<JsonNode> entries = entries(ref);
-		assertThat(entries.get(0).get("summary").asText()).isEqualTo("Task 'Hold kickoff call' completed by " + csm);
-		assertThat(entries.get(0).get("detail").asText()).isEqualTo("Outcome: Kickoff held, SSO first");
-		assertThat(entries.get(0).get("actor").asText()).isEqualTo(csm);
+		JsonNode completed = entries(ref).stream()
+			.filter(entry -> entry.get("kind").asText().equals("task.completed"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(completed.get("summary").asText()).isEqualTo("Task 'Hold kickoff call' completed by " + csm);
+		assertThat(completed.get("detail").asText()).isEqualTo("Outcome: Kickoff held, SSO first");
+		assertThat(completed.get("actor").asText()).isEqualTo(csm);
 		assertThat(timeline(ref)).anyMatch(summary -> summary.startsWith("Task 'Hold kickoff call' created for csm, due "));
 	}
 
