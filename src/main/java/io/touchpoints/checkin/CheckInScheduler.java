@@ -135,8 +135,4 @@ class CheckInScheduler {
 		return now.atZone(zone).toLocalDate();
 	}
 
-	SlotFinder slots() {
-		return slots;
-	}
-
 }

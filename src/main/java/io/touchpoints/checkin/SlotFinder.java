@@ -60,10 +60,4 @@ record SlotFinder(LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> w
 		throw new IllegalStateException("No free check-in slot within " + DAYS_TO_SEARCH + " days from " + from);
 	}
 
-	boolean isWithinWorkingHours(ZonedDateTime start, Duration duration) {
-		LocalTime end = start.toLocalTime().plus(duration);
-		return workdays.contains(start.getDayOfWeek()) && !start.toLocalTime().isBefore(workdayStart)
-				&& !end.isAfter(workdayEnd) && !end.isBefore(start.toLocalTime());
-	}
-
 }

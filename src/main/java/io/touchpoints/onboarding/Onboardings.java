@@ -23,11 +23,6 @@ class Onboardings {
 	/** One onboarding; {@code completedAt} and {@code cancelledAt} are null while it runs. */
 	record Onboarding(long id, long customerId, String purchaseId, String processInstanceId, Instant startedAt,
 			Instant completedAt, Instant cancelledAt) {
-
-		boolean isOpen() {
-			return completedAt == null && cancelledAt == null;
-		}
-
 	}
 
 	void record(long customerId, String purchaseId, String processInstanceId, Instant startedAt) {

@@ -11,8 +11,6 @@ public final class TaskTypes {
 
 	public static final String CHECK_IN = "check-in";
 
-	public static final String FOLLOW_UP = "follow-up";
-
 	private TaskTypes() {
 	}
 

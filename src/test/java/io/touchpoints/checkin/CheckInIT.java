@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
@@ -119,7 +118,7 @@ class CheckInIT {
 		String taskQuery = "/engine-rest/task?taskId=" + task.getId();
 		assertThat(api.get(users.csm(), taskQuery).getBody()).hasSize(1);
 		assertThat(api.get(users.support(), taskQuery).getBody()).isEmpty();
-		assertThat(timeline()).anyMatch(summary -> summary.equals("Check-in 'Tu primera semana' scheduled for 2026-11-25 09:00 Europe/Madrid"));
+		assertThat(api.timelineSummaries(users.csm(), ref)).anyMatch(summary -> summary.equals("Check-in 'Tu primera semana' scheduled for 2026-11-25 09:00 Europe/Madrid"));
 	}
 
 	@Test
@@ -154,7 +153,7 @@ class CheckInIT {
 		assertThat(cancellation.getSubject()).startsWith("Reunión cancelada: Tu primera semana");
 		assertThat(calendar(cancellation)).contains("METHOD:CANCEL", "STATUS:CANCELLED", "SEQUENCE:2",
 				"UID:check-in-" + checkIn.getId() + "@touchpoints.local");
-		assertThat(timeline()).contains("Check-in 'Tu primera semana' moved to 2026-11-26 11:00 Europe/Madrid",
+		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Check-in 'Tu primera semana' moved to 2026-11-26 11:00 Europe/Madrid",
 				"Check-in 'Tu primera semana' on 2026-11-26 11:00 Europe/Madrid cancelled: Customer is on holiday");
 		assertThat(emails()).hasSize(3);
 	}
@@ -233,14 +232,6 @@ class CheckInIT {
 
 	private static String calendar(MimeMessage email) throws Exception {
 		return ReceivedMail.part(email, "text/calendar").replace("\r\n ", "");
-	}
-
-	private List<String> timeline() {
-		return List.of(api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody().get("entries"))
-			.stream()
-			.flatMap(entries -> StreamSupport.stream(entries.spliterator(), false))
-			.map(entry -> entry.get("summary").asText())
-			.toList();
 	}
 
 }

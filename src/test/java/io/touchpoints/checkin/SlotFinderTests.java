@@ -59,13 +59,4 @@ class SlotFinderTests {
 			.isEqualTo(ZonedDateTime.of(2026, 11, 30, 9, 0, 0, 0, MADRID));
 	}
 
-	@Test
-	void knowsWorkingHours() {
-		ZonedDateTime nine = ZonedDateTime.of(2026, 11, 25, 9, 0, 0, 0, MADRID);
-
-		assertThat(SLOTS.isWithinWorkingHours(nine, HALF_HOUR)).isTrue();
-		assertThat(SLOTS.isWithinWorkingHours(nine.withHour(16).withMinute(45), HALF_HOUR)).isFalse();
-		assertThat(SLOTS.isWithinWorkingHours(nine.plusDays(3), HALF_HOUR)).as("a Saturday").isFalse();
-	}
-
 }

@@ -1,6 +1,7 @@
 package io.touchpoints.support;
 
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -47,6 +48,17 @@ public class Api {
 
 	public ResponseEntity<JsonNode> get(String user, String path, Object... uriVariables) {
 		return call(user, HttpMethod.GET, path, null, uriVariables);
+	}
+
+	/** A customer's timeline entries, newest first (up to 200), as {@code user} reads them. */
+	public List<JsonNode> timeline(String user, String customerRef) {
+		JsonNode entries = get(user, "/api/customers/" + customerRef + "/timeline?size=200").getBody().get("entries");
+		return StreamSupport.stream(entries.spliterator(), false).toList();
+	}
+
+	/** The summaries of a customer's timeline entries, newest first. */
+	public List<String> timelineSummaries(String user, String customerRef) {
+		return timeline(user, customerRef).stream().map(entry -> entry.get("summary").asText()).toList();
 	}
 
 	public TestRestTemplate template() {

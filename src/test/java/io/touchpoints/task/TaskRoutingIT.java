@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
-import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -116,7 +115,7 @@ class TaskRoutingIT {
 		assertThat(email.getSubject()).isEqualTo("Overdue: Hold kickoff call for " + name);
 		assertThat(ReceivedMail.part(email, "text/plain")).contains("still open in the csm group");
 		assertThat(email.getHeader("List-Unsubscribe")).isNull();
-		assertThat(timeline(ref)).contains("Task 'Hold kickoff call' overdue since 2026-11-25 10:00 UTC: escalated to csm-leads");
+		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Task 'Hold kickoff call' overdue since 2026-11-25 10:00 UTC: escalated to csm-leads");
 
 		EngineTime.advance(Duration.ofDays(3));
 		escalations.sweep();
@@ -166,14 +165,14 @@ class TaskRoutingIT {
 				{"variables":{"callDate":{"value":"2026-11-30"},"migrationNeeded":{"value":false},
 				              "outcome":{"value":"Kickoff held, SSO first"}}}""");
 
-		JsonNode completed = entries(ref).stream()
+		JsonNode completed = api.timeline(users.csm(), ref).stream()
 			.filter(entry -> entry.get("kind").asText().equals("task.completed"))
 			.findFirst()
 			.orElseThrow();
 		assertThat(completed.get("summary").asText()).isEqualTo("Task 'Hold kickoff call' completed by " + csm);
 		assertThat(completed.get("detail").asText()).isEqualTo("Outcome: Kickoff held, SSO first");
 		assertThat(completed.get("actor").asText()).isEqualTo(csm);
-		assertThat(timeline(ref)).anyMatch(summary -> summary.startsWith("Task 'Hold kickoff call' created for csm, due "));
+		assertThat(api.timelineSummaries(users.csm(), ref)).anyMatch(summary -> summary.startsWith("Task 'Hold kickoff call' created for csm, due "));
 	}
 
 	private Task kickoffTaskOf(String ref) {
@@ -196,15 +195,6 @@ class TaskRoutingIT {
 			.map(IdentityLink::getGroupId)
 			.filter(group -> group != null)
 			.toList();
-	}
-
-	private List<JsonNode> entries(String ref) {
-		JsonNode page = api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody();
-		return StreamSupport.stream(page.get("entries").spliterator(), false).toList();
-	}
-
-	private List<String> timeline(String ref) {
-		return entries(ref).stream().map(entry -> entry.get("summary").asText()).toList();
 	}
 
 }
