@@ -2,6 +2,7 @@ package io.touchpoints.onboarding;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +33,26 @@ public class Milestones {
 		this.namedJdbc = namedJdbc;
 	}
 
+	/** A milestone an onboarding reached: when, and by whom or what. */
+	record Reached(long onboardingId, String milestone, Instant at, String by) {
+	}
+
 	/** Records the milestone unless it was reached before; true when this call recorded it. */
-	boolean record(long onboardingId, String milestone, Instant at, String by) {
-		return jdbc.update("""
+	boolean record(Reached reached) {
+		return recordAll(List.of(reached)).get(0);
+	}
+
+	/** Records each milestone unless it was reached before (or earlier in the list); per milestone, whether it was recorded. */
+	List<Boolean> recordAll(List<Reached> reached) {
+		int[] inserted = jdbc.batchUpdate("""
 				insert into onboarding_milestone (onboarding_id, milestone, reached_at, reached_by)
 				select ?, ?, ?, ? where not exists
-				  (select 1 from onboarding_milestone where onboarding_id = ? and milestone = ?)""", onboardingId,
-				milestone, Timestamp.from(at), by, onboardingId, milestone) == 1;
+				  (select 1 from onboarding_milestone where onboarding_id = ? and milestone = ?)""",
+				reached.stream()
+					.map(milestone -> new Object[] { milestone.onboardingId(), milestone.milestone(),
+							Timestamp.from(milestone.at()), milestone.by(), milestone.onboardingId(), milestone.milestone() })
+					.toList());
+		return Arrays.stream(inserted).mapToObj(count -> count == 1).toList();
 	}
 
 	boolean isReached(long onboardingId, String milestone) {

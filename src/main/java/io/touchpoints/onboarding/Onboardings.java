@@ -4,10 +4,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Every onboarding journey: whose it is, which purchase started it, when it started and how it ended. */
@@ -16,8 +20,11 @@ class Onboardings {
 
 	private final JdbcTemplate jdbc;
 
-	Onboardings(JdbcTemplate jdbc) {
+	private final NamedParameterJdbcTemplate namedJdbc;
+
+	Onboardings(JdbcTemplate jdbc, NamedParameterJdbcTemplate namedJdbc) {
 		this.jdbc = jdbc;
+		this.namedJdbc = namedJdbc;
 	}
 
 	/** One onboarding; {@code completedAt} and {@code cancelledAt} are null while it runs. */
@@ -39,11 +46,20 @@ class Onboardings {
 		return first("select * from onboarding where purchase_id = ?", purchaseId);
 	}
 
-	/** The customer's running onboarding, if any (the latest, should purchases overlap), locked as {@link #lock} does. */
-	Optional<Onboarding> lockOpenOf(long customerId) {
-		return first("""
-				select * from onboarding where customer_id = ? and completed_at is null and cancelled_at is null
-				order by started_at desc, id desc for update""", customerId);
+	/**
+	 * Each customer's running onboarding (the latest, should purchases overlap), locked as {@link #lock} does. Rows
+	 * are locked in customer order, so concurrent callers with overlapping customers never deadlock.
+	 */
+	Map<Long, Onboarding> lockOpenOf(Collection<Long> customerIds) {
+		Map<Long, Onboarding> open = new HashMap<>();
+		if (!customerIds.isEmpty()) {
+			namedJdbc.query("""
+					select * from onboarding
+					where customer_id in (:customerIds) and completed_at is null and cancelled_at is null
+					order by customer_id, started_at desc, id desc for update""", Map.of("customerIds", customerIds),
+					(rs, row) -> map(rs, row)).forEach(onboarding -> open.putIfAbsent(onboarding.customerId(), onboarding));
+		}
+		return open;
 	}
 
 	List<Onboarding> startedBetween(Instant from, Instant to) {

@@ -43,7 +43,7 @@ class RecordMilestoneDelegate implements JavaDelegate {
 		Authentication user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
 		String who = user == null ? "a person" : user.getUserId();
 		Instant now = clock.instant();
-		if (milestones.record(onboarding.id(), milestone, now, "task completed by " + who)) {
+		if (milestones.record(new Milestones.Reached(onboarding.id(), milestone, now, "task completed by " + who))) {
 			timeline.record(Timeline.Entry.of(onboarding.customerId(), TimelineKind.MILESTONE_REACHED,
 					"Milestone '" + milestone + "' reached: task completed by " + who)
 				.actor(user == null ? null : who)

@@ -25,6 +25,8 @@ public record TouchpointsProperties(
 		@DefaultValue Jobs jobs,
 		@DefaultValue CheckIns checkIns,
 		@DefaultValue Tasks tasks,
+		@DefaultValue Onboarding onboarding,
+		@DefaultValue Usage usage,
 		@DefaultValue Admin admin,
 		@DefaultValue Api api) {
 
@@ -56,6 +58,20 @@ public record TouchpointsProperties(
 
 	/** How overdue tasks are noticed. */
 	public record Tasks(@DefaultValue("PT1M") Duration escalationSweepInterval) {
+	}
+
+	/**
+	 * How often recorded milestones that did not reach their waiting journey (the service stopped between the two)
+	 * are sent again.
+	 */
+	public record Onboarding(@DefaultValue("PT1M") Duration milestoneSweepInterval) {
+	}
+
+	/**
+	 * How often the daily-count deltas that ingestion appends are folded into the daily rows. Readers add the
+	 * deltas in, so this bounds how many they add, not how fresh counts are.
+	 */
+	public record Usage(@DefaultValue("PT10S") Duration compactionInterval) {
 	}
 
 	/** The administrator account; without a password one is generated on first start and logged once. */

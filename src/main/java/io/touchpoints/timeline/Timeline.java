@@ -57,19 +57,29 @@ public class Timeline {
 	}
 
 	public void record(Entry entry) {
-		MapSqlParameterSource values = new MapSqlParameterSource().addValue("customerId", entry.customerId())
-			.addValue("occurredAt", Timestamp.from(clock.instant()))
+		recordAll(List.of(entry));
+	}
+
+	/** Appends the entries in one batch, in order. */
+	public void recordAll(List<Entry> entries) {
+		Timestamp now = Timestamp.from(clock.instant());
+		jdbc.batchUpdate("""
+				insert into timeline_entry (customer_id, occurred_at, kind, summary, detail, actor, process_instance_id, reference)
+				select :customerId, :occurredAt, :kind, :summary, :detail, :actor, :processInstanceId, :reference
+				where cast(:reference as varchar(300)) is null
+				   or not exists (select 1 from timeline_entry where kind = :kind and reference = :reference)""",
+				entries.stream().map(entry -> values(entry, now)).toArray(MapSqlParameterSource[]::new));
+	}
+
+	private static MapSqlParameterSource values(Entry entry, Timestamp occurredAt) {
+		return new MapSqlParameterSource().addValue("customerId", entry.customerId())
+			.addValue("occurredAt", occurredAt)
 			.addValue("kind", entry.kind())
 			.addValue("summary", truncate(entry.summary(), 500))
 			.addValue("detail", truncate(entry.detail(), 2000))
 			.addValue("actor", entry.actor())
 			.addValue("processInstanceId", entry.processInstanceId())
 			.addValue("reference", truncate(entry.reference(), 300));
-		jdbc.update("""
-				insert into timeline_entry (customer_id, occurred_at, kind, summary, detail, actor, process_instance_id, reference)
-				select :customerId, :occurredAt, :kind, :summary, :detail, :actor, :processInstanceId, :reference
-				where cast(:reference as varchar(300)) is null
-				   or not exists (select 1 from timeline_entry where kind = :kind and reference = :reference)""", values);
 	}
 
 	/** A page of a customer's timeline, newest first, optionally limited to {@code [from, to)}. */

@@ -7,7 +7,10 @@ import java.util.Map;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads a customer's daily usage counts: one indexed range scan, however many events lie behind them. */
+/**
+ * Reads a customer's daily usage counts: an indexed range scan of the daily rows, plus the deltas not yet folded
+ * into them, however many events lie behind them.
+ */
 @Component
 class DailyUsage {
 
@@ -23,8 +26,13 @@ class DailyUsage {
 
 	List<DailyCount> of(long customerId, LocalDate from, LocalDate to) {
 		return jdbc.query("""
-				select usage_day, event_type, event_name, event_count from usage_daily
-				where customer_id = :customerId and usage_day >= :from and usage_day <= :to
+				select usage_day, event_type, event_name, sum(event_count) from (
+				  select usage_day, event_type, event_name, event_count from usage_daily
+				  where customer_id = :customerId and usage_day >= :from and usage_day <= :to
+				  union all
+				  select usage_day, event_type, event_name, event_count from usage_daily_delta
+				  where customer_id = :customerId and usage_day >= :from and usage_day <= :to) counts
+				group by usage_day, event_type, event_name
 				order by usage_day, event_type, event_name""",
 				Map.of("customerId", customerId, "from", from, "to", to),
 				(rs, row) -> new DailyCount(rs.getDate(1).toLocalDate(), rs.getString(2),

@@ -25,13 +25,12 @@ import io.touchpoints.system.Retrying;
 /**
  * Takes a batch of usage events: valid ones are stored with their daily counts, invalid ones are named with
  * their problems, an event id seen before changes nothing. Only events a journey may wait for become engine work
- * (milestones). A batch is one transaction, after a short one that creates the daily rows it will add to; a batch
- * that races another over the same rows is run again.
+ * (milestones). A batch is one transaction that only inserts: its events, and its daily counts as deltas that
+ * {@link UsageCompaction} folds into the daily rows later, so concurrent batches never wait on each other.
+ * Milestones are recorded in the batch's transaction and signalled to their journeys after it commits.
  */
 @Service
 class UsageIngestion {
-
-	private static final int DAILY_ROWS_PER_TRANSACTION = 200;
 
 	private final UsageEventReader reader;
 
@@ -90,30 +89,23 @@ class UsageIngestion {
 				known.add(event);
 			}
 		}
-		createDailyRows(dailyCounts(known, customerIds).keySet());
-		int stored = known.isEmpty() ? 0 : Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds),
-				ConcurrencyFailureException.class, OptimisticLockingException.class);
+		Stored stored = known.isEmpty() ? Stored.NOTHING
+				: Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds), ConcurrencyFailureException.class,
+						OptimisticLockingException.class);
+		milestones.send(stored.milestones());
 		rejected.sort(Comparator.comparingInt(Rejection::index));
-		return new Result(stored, duplicates + known.size() - stored, rejected);
+		return new Result(stored.events(), duplicates + known.size() - stored.events(), rejected);
 	}
 
-	/**
-	 * Creates the daily rows a batch will add to, in small transactions of their own: concurrent batches bringing
-	 * the same new day collide only over a few rows, and the loser creates just those again.
-	 */
-	private void createDailyRows(Set<UsageStore.DailyKey> keys) {
-		List<UsageStore.DailyKey> sorted = keys.stream().sorted().toList();
-		for (int from = 0; from < sorted.size(); from += DAILY_ROWS_PER_TRANSACTION) {
-			List<UsageStore.DailyKey> chunk = sorted.subList(from, Math.min(sorted.size(), from + DAILY_ROWS_PER_TRANSACTION));
-			Retrying.onConcurrentWrite(() -> transaction.execute(status -> {
-				store.createMissingDailyRows(chunk);
-				return null;
-			}));
-		}
+	/** What a batch's transaction stored: how many events, and the milestones to signal once it has committed. */
+	private record Stored(int events, List<MilestoneSignals.Signal> milestones) {
+
+		static final Stored NOTHING = new Stored(0, List.of());
+
 	}
 
 	/** Resent events are the exception: the batch is inserted straight away, and checked only when the database objects. */
-	private int storeOnce(List<UsageEvent> events, Map<String, Long> customerIds) {
+	private Stored storeOnce(List<UsageEvent> events, Map<String, Long> customerIds) {
 		try {
 			return transaction.execute(status -> store(events, customerIds, false));
 		}
@@ -122,22 +114,22 @@ class UsageIngestion {
 		}
 	}
 
-	private int store(List<UsageEvent> events, Map<String, Long> customerIds, boolean someStoredBefore) {
+	private Stored store(List<UsageEvent> events, Map<String, Long> customerIds, boolean someStoredBefore) {
 		Set<String> existing = someStoredBefore ? store.existingEventIds(events.stream().map(UsageEvent::eventId).toList())
 				: Set.of();
 		List<UsageEvent> fresh = events.stream().filter(event -> !existing.contains(event.eventId())).toList();
 		if (fresh.isEmpty()) {
-			return 0;
+			return Stored.NOTHING;
 		}
 		Instant now = clock.instant();
 		store.insert(fresh, customerIds, now);
-		store.addToDailyCounts(dailyCounts(fresh, customerIds));
-		fresh.stream()
+		store.appendDailyDeltas(dailyCounts(fresh, customerIds));
+		List<MilestoneSignals.Signal> signals = milestones.record(fresh.stream()
 			.filter(event -> event.type() == EventType.MILESTONE)
-			.sorted(Comparator.comparing(event -> customerIds.get(event.customerRef())))
-			.forEach(event -> milestones.reached(customerIds.get(event.customerRef()), event.name(), event.occurredAt(),
-					event.eventId()));
-		return fresh.size();
+			.map(event -> new MilestoneSignals.Report(customerIds.get(event.customerRef()), event.name(),
+					event.occurredAt(), event.eventId()))
+			.toList());
+		return new Stored(fresh.size(), signals);
 	}
 
 	/** Activity per day: logins, features and tickets. Milestones happen once and are recorded on the onboarding. */

@@ -4,18 +4,23 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Usage events and their daily counts, written in batches: the one table per event, one row per day and key. */
+/**
+ * Usage events and their daily counts, written in batches: a row per event, and per batch a delta per day and key,
+ * which the compaction folds into one row per day and key.
+ */
 @Component
 class UsageStore {
 
@@ -79,34 +84,56 @@ class UsageStore {
 			.toList());
 	}
 
-	/**
-	 * Creates the daily rows these keys do not have yet, with a count of 0. Runs in a transaction of its own before
-	 * the batch's: rows are only ever created, so a batch that loses a race to create the same row only has to
-	 * create the rest again, and the batch itself never does.
-	 */
-	void createMissingDailyRows(Collection<DailyKey> keys) {
+	/** Appends a batch's daily counts to the deltas, to be folded into the daily rows by {@link #compact}. */
+	void appendDailyDeltas(Map<DailyKey, Long> counts) {
 		jdbc.batchUpdate("""
-				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
-				select ?, ?, ?, ?, 0 where not exists (select 1 from usage_daily
-				  where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?)""",
-				keys.stream().sorted().map(key -> {
-					Date day = Date.valueOf(key.day());
-					return new Object[] { key.customerId(), day, key.type(), key.name(), key.customerId(), day, key.type(),
-							key.name() };
-				}).toList());
+				insert into usage_daily_delta (customer_id, usage_day, event_type, event_name, event_count)
+				values (?, ?, ?, ?, ?)""", counts.entrySet()
+			.stream()
+			.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
+					count.getKey().type(), count.getKey().name(), count.getValue() })
+			.toList());
 	}
 
-	/** Adds to existing daily rows in key order, so concurrent batches lock rows in the same order and never deadlock. */
-	void addToDailyCounts(Map<DailyKey, Long> counts) {
-		jdbc.batchUpdate("""
+	/**
+	 * Folds up to {@code limit} of the oldest deltas into the daily rows and deletes them; returns how many it
+	 * folded. Runs in the caller's transaction, which holds the compaction lock: one compaction at a time, cluster
+	 * wide, so a delta is never counted twice.
+	 */
+	int compact(int limit) {
+		jdbc.queryForList("select id from usage_compaction where id = 1 for update", Integer.class);
+		List<Long> ids = new ArrayList<>();
+		Map<DailyKey, Long> counts = new TreeMap<>();
+		jdbc.query("""
+				select id, customer_id, usage_day, event_type, event_name, event_count from usage_daily_delta
+				order by id fetch first ? rows only""", rs -> {
+			ids.add(rs.getLong(1));
+			counts.merge(new DailyKey(rs.getLong(2), rs.getDate(3).toLocalDate(), rs.getString(4), rs.getString(5)),
+					rs.getLong(6), Long::sum);
+		}, limit);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		List<Map.Entry<DailyKey, Long>> sorted = List.copyOf(counts.entrySet());
+		int[] updated = jdbc.batchUpdate("""
 				update usage_daily set event_count = event_count + ?
-				where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?""",
-				counts.entrySet()
-					.stream()
-					.sorted(Map.Entry.comparingByKey())
-					.map(count -> new Object[] { count.getValue(), count.getKey().customerId(),
-							Date.valueOf(count.getKey().day()), count.getKey().type(), count.getKey().name() })
-					.toList());
+				where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?""", sorted.stream()
+			.map(count -> new Object[] { count.getValue(), count.getKey().customerId(), Date.valueOf(count.getKey().day()),
+					count.getKey().type(), count.getKey().name() })
+			.toList());
+		List<Object[]> created = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (updated[i] == 0) {
+				DailyKey key = sorted.get(i).getKey();
+				created.add(new Object[] { key.customerId(), Date.valueOf(key.day()), key.type(), key.name(),
+						sorted.get(i).getValue() });
+			}
+		}
+		jdbc.batchUpdate("""
+				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
+				values (?, ?, ?, ?, ?)""", created);
+		jdbc.batchUpdate("delete from usage_daily_delta where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
+		return ids.size();
 	}
 
 }

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
 
+import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
@@ -56,6 +58,18 @@ class OnboardingJourneyIT {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	CustomerRegistry customerRegistry;
+
+	@Autowired
+	MilestoneSignals milestoneSignals;
+
+	@Autowired
+	MilestoneSignalSweep milestoneSweep;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void milestonesReportedByTheProductCompleteOnboarding() {
@@ -131,6 +145,23 @@ class OnboardingJourneyIT {
 		assertThat(instance).isWaitingAt("UserTask_TrainingCompleted")
 			.hasPassed("ServiceTask_CheckSetupVerified", "Gateway_SetupVerifiedSettled")
 			.hasNotPassed("UserTask_SetupVerified");
+	}
+
+	@Test
+	void milestoneRecordedWhileTheServiceStoppedBeforeSignallingIsSentByTheSweep() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+		ProcessInstance instance = kickoffHeld(ref, false, false);
+		long customerId = customerRegistry.require(ref, "customerRef").getId();
+		// What a usage batch commits before it signals the journey; the node stops here.
+		transactions.execute(status -> milestoneSignals.record(List.of(new MilestoneSignals.Report(customerId,
+				"technical-setup-verified", EngineTime.now(), "e-before-the-crash"))));
+		assertThat(instance).isWaitingAt("UserTask_SetupVerified", "UserTask_TrainingCompleted");
+
+		int sent = milestoneSweep.sweep();
+
+		assertThat(sent).isOne();
+		assertThat(instance).isWaitingAt("UserTask_TrainingCompleted").hasPassed("BoundaryEvent_SetupVerifiedByEvent");
+		assertThat(milestoneSweep.sweep()).as("nothing is sent twice").isZero();
 	}
 
 	@Test

@@ -78,7 +78,7 @@ class IdentityBootstrapIT {
 	}
 
 	private IdentityBootstrap bootstrap(TouchpointsProperties.Admin admin) {
-		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, null, null, null, admin, null);
+		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, null, null, null, null, null, admin, null);
 		return new IdentityBootstrap(identityService, authorizations, tasklistFilters, properties);
 	}
 

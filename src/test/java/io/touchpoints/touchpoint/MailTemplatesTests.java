@@ -60,7 +60,7 @@ class MailTemplatesTests {
 	}
 
 	private MailTemplates templatesIn(Path templatesDir) {
-		return new MailTemplates(new TouchpointsProperties(null, templatesDir, URI.create("http://localhost"), null, null,
+		return new MailTemplates(new TouchpointsProperties(null, templatesDir, URI.create("http://localhost"), null, null, null, null,
 				null, null, null, null));
 	}
 

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
@@ -62,6 +63,12 @@ class UsageEventsApiIT {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	UsageCompaction compaction;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
 	String ref;
 
 	@BeforeEach
@@ -84,10 +91,50 @@ class UsageEventsApiIT {
 		assertThat(first.get("rejected")).isEmpty();
 		assertThat(again.get("accepted").asInt()).isZero();
 		assertThat(again.get("duplicates").asInt()).isEqualTo(5);
-		JsonNode days = api.get(users.csm(), "/api/customers/" + ref + "/usage?from=2026-11-01").getBody().get("days");
-		assertThat(days).extracting(day -> day.get("day").asText() + " " + day.get("type").asText() + " "
-				+ day.path("name").asText("-") + " " + day.get("count").asLong())
-			.containsExactly("2026-11-22 login - 1", "2026-11-23 feature_used reports 2", "2026-11-23 login - 1");
+		assertThat(usage()).containsExactly("2026-11-22 login - 1", "2026-11-23 feature_used reports 2",
+				"2026-11-23 login - 1");
+	}
+
+	@Test
+	void dailyCountsReadTheSameBeforeAndAfterCompaction() throws Exception {
+		Instant now = EngineTime.now().minus(Duration.ofHours(1));
+		post(UsageEvents.batch(UsageEvents.login(ref, now), UsageEvents.featureUsed(ref, "reports", now)));
+		List<String> beforeCompaction = usage();
+
+		compaction.compact();
+
+		assertThat(usage()).isEqualTo(beforeCompaction)
+			.containsExactly("2026-11-23 feature_used reports 1", "2026-11-23 login - 1");
+		assertThat(deltasOfCustomer()).isZero();
+
+		post(UsageEvents.batch(UsageEvents.featureUsed(ref, "reports", now)));
+		assertThat(usage()).as("a delta adds to a compacted row when read")
+			.containsExactly("2026-11-23 feature_used reports 2", "2026-11-23 login - 1");
+		for (int batch = 0; batch < 20; batch++) {
+			post(UsageEvents.batch(UsageEvents.featureUsed(ref, "exports", now)));
+		}
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<Integer>> compactions = new ArrayList<>();
+			for (int node = 0; node < 2; node++) {
+				compactions.add(nodes.submit(() -> {
+					start.await();
+					return compaction.compact();
+				}));
+			}
+			start.countDown();
+			for (Future<Integer> folded : compactions) {
+				folded.get();
+			}
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+
+		assertThat(usage()).as("two compactions at once count every delta once").containsExactly(
+				"2026-11-23 feature_used exports 20", "2026-11-23 feature_used reports 2", "2026-11-23 login - 1");
+		assertThat(deltasOfCustomer()).isZero();
 	}
 
 	@Test
@@ -177,6 +224,20 @@ class UsageEventsApiIT {
 		}
 
 		assertThat(instance).isWaitingAt("ServiceTask_CompleteOnboarding");
+	}
+
+	private List<String> usage() {
+		JsonNode days = api.get(users.csm(), "/api/customers/" + ref + "/usage?from=2026-11-01").getBody().get("days");
+		return StreamSupport.stream(days.spliterator(), false)
+			.map(day -> day.get("day").asText() + " " + day.get("type").asText() + " " + day.path("name").asText("-") + " "
+					+ day.get("count").asLong())
+			.toList();
+	}
+
+	private long deltasOfCustomer() {
+		return jdbc.queryForObject("""
+				select count(*) from usage_daily_delta
+				where customer_id = (select id from customer where external_ref = ?)""", Long.class, ref);
 	}
 
 	private ResponseEntity<JsonNode> post(String batch) {
