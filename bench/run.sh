@@ -4,8 +4,8 @@
 #   bench/run.sh [events] [instances] [milestone-batch]
 #
 #   events           usage events pushed through the API and inserted raw (default 200000)
-#   instances        onboarding instances correlated per path, API and raw engine (default 800)
-#   milestone-batch  milestone events per API request in the correlation part (default 100)
+#   instances        onboarding instances correlated per path, API and raw engine (default 2000)
+#   milestone-batch  milestone events per API request in the correlation part (default 50)
 #
 # Environment: BENCH_ORDER=api-first runs the API before its raw counterpart (default raw-first);
 # BENCH_JAVA_OPTS replaces the JVM options (default -Xms2g -Xmx2g).

@@ -73,6 +73,8 @@ final class BenchService implements AutoCloseable {
 				"--spring.mail.port=" + smtpPort,
 				"--camunda.bpm.job-execution.enabled=false",
 				"--touchpoints.tasks.escalation-sweep-interval=PT0S",
+				// Folded once, timed, after the ingestion legs: a scheduled run would land in whichever leg it hits.
+				"--touchpoints.usage.compaction-interval=PT0S",
 				"--touchpoints.mail.send-window-start=00:00",
 				"--touchpoints.mail.send-window-end=00:00",
 				"--touchpoints.admin.password=bench-admin-password",

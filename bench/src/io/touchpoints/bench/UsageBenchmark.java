@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.touchpoints.onboarding.MilestoneSignalSweep;
 import io.touchpoints.usage.UsageCompaction;
 
 /**
@@ -34,13 +35,14 @@ import io.touchpoints.usage.UsageCompaction;
  * <li>Ingestion: {@code events} usage events (default 200,000) POSTed to {@code /api/usage-events} in batches of
  * 1,000 by 4 concurrent clients, against the same rows inserted into {@code usage_event} by plain JDBC batches of
  * 1,000 (one transaction each) from 4 threads.</li>
- * <li>Milestone correlation: {@code instances} onboarding journeys (default 1,600) waiting at their milestone tasks,
+ * <li>Milestone correlation: {@code instances} onboarding journeys (default 2,000) waiting at their milestone tasks,
  * each moved on by a {@code technical-setup-verified} milestone event through the API (batches of
- * {@code milestoneBatch}, default 100, 4 clients), against as many others moved on by the engine alone
+ * {@code milestoneBatch}, default 50, 4 clients), against as many others moved on by the engine alone
  * ({@code RuntimeService} message correlation by process instance id, 4 threads).</li>
  * </ol>
- * Each workload runs in two halves, raw, API, API, raw, after an untimed warm-up of both paths. Every API answer is
- * checked (202, every event accepted) and the stored result verified afterwards.
+ * Each workload runs in rounds of raw, API, API, raw (one round for ingestion, two for correlation), after an
+ * untimed warm-up of both paths. Every API answer is checked (202, every event accepted) and the stored result
+ * verified afterwards.
  */
 public final class UsageBenchmark {
 
@@ -52,7 +54,10 @@ public final class UsageBenchmark {
 
 	static final int WARM_UP_BATCHES = 20;
 
-	static final int WARM_UP_INSTANCES = 40;
+	static final int WARM_UP_INSTANCES = 200;
+
+	/** Correlation legs are short (about a second each): more rounds of alternation even out what drifts. */
+	static final int CORRELATION_PARTS = 4;
 
 	static final String MILESTONE = "technical-setup-verified";
 
@@ -87,8 +92,8 @@ public final class UsageBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		int events = args.length > 0 ? Integer.parseInt(args[0].replace("_", "")) : 200_000;
-		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 1600;
-		int milestoneBatch = args.length > 2 ? Integer.parseInt(args[2]) : 100;
+		int instances = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+		int milestoneBatch = args.length > 2 ? Integer.parseInt(args[2]) : 50;
 		boolean apiFirst = "api-first".equals(System.getProperty("bench.order", "raw-first"));
 		machine();
 		int exit;
@@ -140,19 +145,14 @@ public final class UsageBenchmark {
 				warmUp.size(), warmApi.perSecond(warmUp.size()), warmRaw.perSecond(warmUp.size()));
 		reportServerErrors("Warm-up");
 
-		int half = rawBatches.size() / 2;
 		Parallel.Run[] runs = alternate("events",
-				new Leg(half * BATCH, () -> Parallel.run(THREADS, rawBatches.subList(0, half), this::insertRaw)),
-				new Leg(count - half * BATCH,
-						() -> Parallel.run(THREADS, rawBatches.subList(half, rawBatches.size()), this::insertRaw)),
-				new Leg(half * BATCH, () -> Parallel.run(THREADS, apiBatches.subList(0, half), this::postUsage)),
-				new Leg(count - half * BATCH,
-						() -> Parallel.run(THREADS, apiBatches.subList(half, apiBatches.size()), this::postUsage)));
+				parts(rawBatches, 2).stream().map(part -> new Leg(events(part), () -> Parallel.run(THREADS, part, this::insertRaw))).toList(),
+				parts(apiBatches, 2).stream().map(part -> new Leg(events(part), () -> Parallel.run(THREADS, part, this::postUsage))).toList());
 		Parallel.Run raw = runs[0];
 		Parallel.Run api = runs[1];
 		String apiErrors = reportServerErrors("API ingest");
 
-		// Ingestion leaves daily counts as deltas; the service folds them every 10 s. Fold what is left now, timed.
+		// Ingestion leaves daily counts as deltas for the compaction to fold, which the benchmark runs now, timed.
 		long deltas = count("select count(*) from usage_daily_delta");
 		long compactionStart = System.nanoTime();
 		service.bean(UsageCompaction.class).compact();
@@ -180,7 +180,7 @@ public final class UsageBenchmark {
 				api.maxMillis()));
 		summary.add(String.format(Locale.ROOT, "Raw JDBC batch: %,.0f events/s (%,d events, %.2f s)", rawRate, count,
 				raw.seconds()));
-		summary.add(String.format(Locale.ROOT, "API / raw:      %.0f%%   (order %s)", ratio * 100, order()));
+		summary.add(String.format(Locale.ROOT, "API / raw:      %.0f%%   (order %s)", ratio * 100, order(2)));
 		double sustainedRate = count / (api.seconds() + compactionSeconds);
 		summary.add(String.format(Locale.ROOT,
 				"API incl. compaction: %,.0f events/s, %.0f%% of raw (the API time plus %.2f s to fold the %,d deltas left)",
@@ -261,24 +261,33 @@ public final class UsageBenchmark {
 		System.out.printf(Locale.ROOT,
 				"Setup: %,d onboardings (customer, purchase, welcome email job, kickoff task) waiting at their milestone tasks in %.1f s%n",
 				total, (System.nanoTime() - setup) / 1e9);
+		// The service runs this sweep every minute; what it costs with every journey waiting, and it finds nothing.
+		long sweepStart = System.nanoTime();
+		int swept = service.bean(MilestoneSignalSweep.class).sweep();
+		check(swept == 0, "milestones sent by the sweep before any was reported: " + swept);
+		System.out.printf(Locale.ROOT, "Milestone sweep over %,d waiting journeys: %.0f ms%n", total,
+				(System.nanoTime() - sweepStart) / 1e6);
 
 		Instant occurredAt = Instant.now().minusSeconds(1);
 		Parallel.run(THREADS, warmRaw, this::correlateRaw);
 		Parallel.run(THREADS, milestoneBatches(warmApi, milestoneBatch, occurredAt), this::postMilestones);
 		reportServerErrors("Warm-up");
 
-		int half = n / 2;
-		List<MilestoneBatch> apiFirstHalf = milestoneBatches(api.subList(0, half), milestoneBatch, occurredAt);
-		List<MilestoneBatch> apiSecondHalf = milestoneBatches(api.subList(half, n), milestoneBatch, occurredAt);
+		List<List<MilestoneBatch>> apiParts = parts(api, CORRELATION_PARTS).stream()
+			.map(part -> milestoneBatches(part, milestoneBatch, occurredAt))
+			.toList();
 		Parallel.Run[] runs = alternate("correlations",
-				new Leg(half, () -> Parallel.run(THREADS, raw.subList(0, half), this::correlateRaw)),
-				new Leg(n - half, () -> Parallel.run(THREADS, raw.subList(half, n), this::correlateRaw)),
-				new Leg(half, () -> Parallel.run(THREADS, apiFirstHalf, this::postMilestones)),
-				new Leg(n - half, () -> Parallel.run(THREADS, apiSecondHalf, this::postMilestones)));
+				parts(raw, CORRELATION_PARTS).stream()
+					.map(part -> new Leg(part.size(), () -> Parallel.run(THREADS, part, this::correlateRaw)))
+					.toList(),
+				apiParts.stream()
+					.map(part -> new Leg(part.stream().mapToInt(batch -> batch.onboardings().size()).sum(),
+							() -> Parallel.run(THREADS, part, this::postMilestones)))
+					.toList());
 		Parallel.Run rawRun = runs[0];
 		Parallel.Run apiRun = runs[1];
 		String apiErrors = reportServerErrors("API milestones");
-		int apiRequests = apiFirstHalf.size() + apiSecondHalf.size();
+		int apiRequests = apiParts.stream().mapToInt(List::size).sum();
 
 		for (List<Onboarding> group : List.of(warmRaw, warmApi, raw, api)) {
 			check(waitingAt(group, "UserTask_SetupVerified") == 0, "an instance still waits at UserTask_SetupVerified");
@@ -301,7 +310,7 @@ public final class UsageBenchmark {
 		summary.add(String.format(Locale.ROOT,
 				"Raw engine:     %,.0f correlations/s (%,d in %.2f s); latency p50 %.1f ms, p99 %.1f ms", rawRate, n,
 				rawRun.seconds(), rawRun.percentileMillis(50), rawRun.percentileMillis(99)));
-		summary.add(String.format(Locale.ROOT, "API / raw:      %.0f%%   (order %s)", ratio * 100, order()));
+		summary.add(String.format(Locale.ROOT, "API / raw:      %.0f%%   (order %s)", ratio * 100, order(CORRELATION_PARTS)));
 		target("Milestone correlation via API >= 80% of raw", ratio >= 0.80,
 				String.format(Locale.ROOT, "%.0f%%", ratio * 100));
 		target("every milestone batch accepted at its first attempt", apiErrors == null,
@@ -389,30 +398,55 @@ public final class UsageBenchmark {
 
 	// ---------------------------------------------------------------- alternation
 
-	/** One timed half of a workload: how many units (events, correlations) it handles, and how to run it. */
+	/** One timed part of a workload: how many units (events, correlations) it handles, and how to run it. */
 	record Leg(int units, Callable<Parallel.Run> run) {
 	}
 
-	private String order() {
-		return apiFirst ? "API, raw, raw, API" : "raw, API, API, raw";
+	private String order(int parts) {
+		String round = apiFirst ? "API, raw, raw, API" : "raw, API, API, raw";
+		return String.join(", ", Collections.nCopies(parts / 2, round));
 	}
 
 	/**
-	 * Runs each workload in two halves, in the order raw, API, API, raw (API, raw, raw, API with
-	 * BENCH_ORDER=api-first), so what drifts during a run (tables growing, JIT, GC) weighs on both alike.
-	 * Returns the raw and the API run, each its two halves together.
+	 * Runs each workload in an even number of parts, in rounds of raw, API, API, raw (API, raw, raw, API with
+	 * BENCH_ORDER=api-first), so what drifts during a run (tables growing, JIT, GC, the H2 store catching up)
+	 * weighs on both alike. Returns the raw and the API run, each its parts together.
 	 */
-	private Parallel.Run[] alternate(String unit, Leg raw1, Leg raw2, Leg api1, Leg api2) throws Exception {
-		List<Leg> legs = apiFirst ? List.of(api1, raw1, raw2, api2) : List.of(raw1, api1, api2, raw2);
-		Map<Leg, Parallel.Run> runs = new IdentityHashMap<>();
+	private Parallel.Run[] alternate(String unit, List<Leg> raw, List<Leg> api) throws Exception {
+		List<Leg> first = apiFirst ? api : raw;
+		List<Leg> second = apiFirst ? raw : api;
+		List<Leg> legs = new ArrayList<>();
+		for (int i = 0; i < raw.size(); i += 2) {
+			legs.addAll(List.of(first.get(i), second.get(i), second.get(i + 1), first.get(i + 1)));
+		}
+		Parallel.Run rawRun = null;
+		Parallel.Run apiRun = null;
 		for (Leg leg : legs) {
 			Parallel.Run run = leg.run().call();
-			runs.put(leg, run);
-			boolean isRaw = leg == raw1 || leg == raw2;
+			boolean isRaw = raw.stream().anyMatch(rawLeg -> rawLeg == leg);
 			System.out.printf(Locale.ROOT, "  %-4s %,10.0f %s/s  (%,d in %.2f s)%n", isRaw ? "raw" : "API",
 					run.perSecond(leg.units()), unit, leg.units(), run.seconds());
+			if (isRaw) {
+				rawRun = rawRun == null ? run : rawRun.plus(run);
+			}
+			else {
+				apiRun = apiRun == null ? run : apiRun.plus(run);
+			}
 		}
-		return new Parallel.Run[] { runs.get(raw1).plus(runs.get(raw2)), runs.get(api1).plus(runs.get(api2)) };
+		return new Parallel.Run[] { rawRun, apiRun };
+	}
+
+	private static int events(List<UsageWorkload.Batch> batches) {
+		return batches.stream().mapToInt(batch -> batch.events().size()).sum();
+	}
+
+	/** Splits a list into {@code parts} consecutive parts of nearly equal size. */
+	private static <T> List<List<T>> parts(List<T> items, int parts) {
+		List<List<T>> split = new ArrayList<>();
+		for (int part = 0; part < parts; part++) {
+			split.add(items.subList(items.size() * part / parts, items.size() * (part + 1) / parts));
+		}
+		return split;
 	}
 
 	// ---------------------------------------------------------------- reporting

@@ -121,7 +121,7 @@ public class MilestoneSignals {
 	}
 
 	private int correlate(Signal signal) {
-		return asEngine.call(() -> runtimeService.createMessageCorrelation(MESSAGE)
+		return asEngine.callAsService(() -> runtimeService.createMessageCorrelation(MESSAGE)
 			.processInstanceId(signal.processInstanceId())
 			.localVariableEquals(MILESTONE_VARIABLE, signal.milestone())
 			.correlateAllWithResult()

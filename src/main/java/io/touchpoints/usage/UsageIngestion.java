@@ -12,7 +12,6 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -90,8 +89,7 @@ class UsageIngestion {
 			}
 		}
 		Stored stored = known.isEmpty() ? Stored.NOTHING
-				: Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds), ConcurrencyFailureException.class,
-						OptimisticLockingException.class);
+				: Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds), ConcurrencyFailureException.class);
 		milestones.send(stored.milestones());
 		rejected.sort(Comparator.comparingInt(Rejection::index));
 		return new Result(stored.events(), duplicates + known.size() - stored.events(), rejected);

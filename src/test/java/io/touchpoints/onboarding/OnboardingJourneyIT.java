@@ -10,8 +10,10 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -71,6 +73,9 @@ class OnboardingJourneyIT {
 	@Autowired
 	TransactionTemplate transactions;
 
+	@Autowired
+	HistoryService historyService;
+
 	@Test
 	void milestonesReportedByTheProductCompleteOnboarding() {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
@@ -86,6 +91,10 @@ class OnboardingJourneyIT {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
 		assertThat(response.getBody().get("accepted").asInt()).isEqualTo(3);
 		assertThat(instance).isWaitingAt("ServiceTask_CompleteOnboarding");
+		assertThat(historyService.createUserOperationLogQuery()
+			.processInstanceId(instance.getId())
+			.operationType(UserOperationLogEntry.OPERATION_TYPE_CORRELATE_MESSAGE)
+			.count()).as("the service signals milestones in nobody's name, not the integration user's").isZero();
 		jobs.executeAll(instance.getId());
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_CustomerOnboarded").hasNotPassed("ServiceTask_RecordSetupVerified");
