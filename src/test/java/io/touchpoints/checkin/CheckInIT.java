@@ -8,7 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoints.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -38,7 +38,7 @@ import io.touchpoints.support.TestUsers;
 @IntegrationTest
 class CheckInIT {
 
-	GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+	GreenMail smtp = new GreenMail(TestSmtp.SETUP);
 
 	@Autowired
 	Api api;

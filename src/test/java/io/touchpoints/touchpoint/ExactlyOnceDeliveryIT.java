@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoints.support.TestSmtp;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -40,7 +40,7 @@ import io.touchpoints.system.JobDeferredException;
 @IntegrationTest
 class ExactlyOnceDeliveryIT {
 
-	GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+	GreenMail smtp = new GreenMail(TestSmtp.SETUP);
 
 	@Autowired
 	Customers customers;

@@ -9,7 +9,7 @@ import java.util.Date;
 import java.util.UUID;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.touchpoints.support.TestSmtp;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -32,7 +32,7 @@ class WelcomeEmailDeliveryIT {
 
 	private static final Instant NOW = Instant.parse("2026-11-23T10:00:00Z");
 
-	GreenMail smtp = new GreenMail(ServerSetupTest.SMTP);
+	GreenMail smtp = new GreenMail(TestSmtp.SETUP);
 
 	@Autowired
 	Api api;
