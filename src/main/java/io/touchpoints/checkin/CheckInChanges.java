@@ -19,6 +19,7 @@ import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.InvalidRequestException;
 import io.touchpoints.system.NotFoundException;
+import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.task.FollowUpTasks;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
@@ -48,8 +49,11 @@ class CheckInChanges {
 
 	private final Clock clock;
 
+	private final SlotFinder slots;
+
 	CheckInChanges(CheckIns checkIns, CustomerRegistry customers, FollowUpTasks tasks, CheckInEmails emails,
-			@Lazy RuntimeService runtimeService, Timeline timeline, AsEngine asEngine, Clock clock) {
+			@Lazy RuntimeService runtimeService, Timeline timeline, AsEngine asEngine, Clock clock,
+			TouchpointsProperties properties) {
 		this.checkIns = checkIns;
 		this.customers = customers;
 		this.tasks = tasks;
@@ -58,6 +62,7 @@ class CheckInChanges {
 		this.timeline = timeline;
 		this.asEngine = asEngine;
 		this.clock = clock;
+		this.slots = SlotFinder.of(properties.checkIns());
 	}
 
 	@Transactional(readOnly = true)
@@ -72,7 +77,12 @@ class CheckInChanges {
 		if (!start.toInstant().isAfter(now)) {
 			throw new InvalidRequestException(List.of(new FieldProblem("startsAt", "must be in the future")));
 		}
-		checkIn.reschedule(start, duration == null ? checkIn.duration() : duration, now);
+		Duration length = duration == null ? checkIn.duration() : duration;
+		if (!slots.isWorkingTime(start, length)) {
+			throw new InvalidRequestException(List.of(new FieldProblem("startsAt", "must lie within the customer's "
+					+ "working hours (" + slots.describe() + " " + start.getZone() + "), for the whole check-in")));
+		}
+		checkIn.reschedule(start, length, now);
 		checkIn = checkIns.save(checkIn);
 		if (checkIn.getTaskId() != null) {
 			tasks.reschedule(checkIn.getTaskId(), start.toInstant());

@@ -25,19 +25,23 @@ import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
+import io.touchpoints.system.web.Caller;
 
 /** Check-ins as customer-success managers and other systems change them. */
 @RestController
 @RequestMapping("/api/check-ins/{id}")
-@AllowedGroups({ Groups.CSM, Groups.SUPPORT, Groups.INTEGRATION })
+@AllowedGroups({ Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS })
 class CheckInController {
 
 	private final CheckInChanges changes;
 
+	private final CheckInPermissions permissions;
+
 	private final IdentityService identityService;
 
-	CheckInController(CheckInChanges changes, IdentityService identityService) {
+	CheckInController(CheckInChanges changes, CheckInPermissions permissions, IdentityService identityService) {
 		this.changes = changes;
+		this.permissions = permissions;
 		this.identityService = identityService;
 	}
 
@@ -72,19 +76,23 @@ class CheckInController {
 	@PostMapping("/reschedule")
 	CheckInView reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
 		CheckIn checkIn = changes.find(id);
+		Caller caller = caller();
+		permissions.requireMayChange(checkIn, caller);
 		ZonedDateTime start = parse(request.startsAt(), checkIn.start().getZone());
 		Duration duration = request.durationMinutes() == null ? null : Duration.ofMinutes(request.durationMinutes());
-		return CheckInView.of(changes.reschedule(id, start, duration, currentUser()));
+		return CheckInView.of(changes.reschedule(id, start, duration, caller.userId()));
 	}
 
 	@PostMapping("/cancellation")
 	CheckInView cancel(@PathVariable String id, @Valid @RequestBody(required = false) Cancellation request) {
-		return CheckInView.of(changes.cancel(id, request == null ? null : request.reason(), currentUser()));
+		Caller caller = caller();
+		permissions.requireMayChange(changes.find(id), caller);
+		return CheckInView.of(changes.cancel(id, request == null ? null : request.reason(), caller.userId()));
 	}
 
-	private String currentUser() {
+	private Caller caller() {
 		var authentication = identityService.getCurrentAuthentication();
-		return authentication == null ? null : authentication.getUserId();
+		return new Caller(authentication.getUserId(), authentication.getGroupIds());
 	}
 
 	private static ZonedDateTime parse(String startsAt, ZoneId customerZone) {

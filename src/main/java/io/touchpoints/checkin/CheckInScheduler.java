@@ -64,8 +64,7 @@ class CheckInScheduler {
 		this.emails = emails;
 		this.timeline = timeline;
 		this.clock = clock;
-		this.slots = new SlotFinder(properties.checkIns().workdayStart(), properties.checkIns().workdayEnd(),
-				properties.checkIns().workdays());
+		this.slots = SlotFinder.of(properties.checkIns());
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}

@@ -9,6 +9,9 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
+
+import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Picks when a check-in takes place: a given number of business days after an anchor date, at the first time
@@ -23,6 +26,23 @@ record SlotFinder(LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> w
 
 	/** An existing check-in the new one must not overlap. */
 	record Busy(Instant start, Instant end) {
+	}
+
+	static SlotFinder of(TouchpointsProperties.CheckIns settings) {
+		return new SlotFinder(settings.workdayStart(), settings.workdayEnd(), settings.workdays());
+	}
+
+	/** Whether a check-in from {@code start} for {@code duration} lies within one working day, in the start's zone. */
+	boolean isWorkingTime(ZonedDateTime start, Duration duration) {
+		ZonedDateTime end = start.plus(duration);
+		return workdays.contains(start.getDayOfWeek()) && end.toLocalDate().equals(start.toLocalDate())
+				&& !start.toLocalTime().isBefore(workdayStart) && !end.toLocalTime().isAfter(workdayEnd);
+	}
+
+	/** The working hours in words, for messages: "MONDAY–FRIDAY 09:00–17:00". */
+	String describe() {
+		String days = workdays.stream().sorted().map(DayOfWeek::toString).collect(Collectors.joining(", "));
+		return days + " " + workdayStart + "–" + workdayEnd;
 	}
 
 	LocalDate businessDaysAfter(LocalDate anchor, int businessDays) {

@@ -21,7 +21,7 @@ import io.touchpoints.timeline.TimelineEntry;
 
 /** A customer's timeline: every touchpoint, newest first, a page at a time, optionally within a period. */
 @RestController
-@AllowedGroups({ Groups.INTEGRATION, Groups.CSM, Groups.SUPPORT, Groups.CX_OPS })
+@AllowedGroups({ Groups.INTEGRATION, Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS, Groups.CX_OPS })
 class TimelineController {
 
 	private static final int MAX_PAGE_SIZE = 200;

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Component;
 
-/** Grants group permissions idempotently: an existing grant is widened, never duplicated. */
+/** Grants and revokes group permissions idempotently: an existing grant is widened, never duplicated. */
 @Component
 public class Authorizations {
 
@@ -16,13 +16,16 @@ public class Authorizations {
 		this.authorizationService = authorizationService;
 	}
 
+	/** Removes the group's grant on the resource, if it has one. */
+	public void revoke(String groupId, Resource resource, String resourceId) {
+		Authorization authorization = grantOf(groupId, resource, resourceId);
+		if (authorization != null) {
+			authorizationService.deleteAuthorization(authorization.getId());
+		}
+	}
+
 	public void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-		Authorization authorization = authorizationService.createAuthorizationQuery()
-			.authorizationType(Authorization.AUTH_TYPE_GRANT)
-			.groupIdIn(groupId)
-			.resourceType(resource)
-			.resourceId(resourceId)
-			.singleResult();
+		Authorization authorization = grantOf(groupId, resource, resourceId);
 		if (authorization == null) {
 			authorization = authorizationService.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
 			authorization.setGroupId(groupId);
@@ -39,6 +42,15 @@ public class Authorizations {
 		if (changed) {
 			authorizationService.saveAuthorization(authorization);
 		}
+	}
+
+	private Authorization grantOf(String groupId, Resource resource, String resourceId) {
+		return authorizationService.createAuthorizationQuery()
+			.authorizationType(Authorization.AUTH_TYPE_GRANT)
+			.groupIdIn(groupId)
+			.resourceType(resource)
+			.resourceId(resourceId)
+			.singleResult();
 	}
 
 }

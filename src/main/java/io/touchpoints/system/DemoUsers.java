@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * The {@code demo} profile's users, one per group, with the passwords the README documents. Never enable
+ * The {@code demo} profile's users, one per group, with the password the README documents. Never enable
  * this profile where real customers' data lives.
  */
 @Component
@@ -25,6 +25,9 @@ class DemoUsers implements InitializingBean {
 			"support", Groups.SUPPORT,
 			"integration", Groups.INTEGRATION,
 			"lead", Groups.CSM_LEADS);
+
+	/** Every demo user's password, as the README documents it; it meets the password policy. */
+	static final String PASSWORD = "Demo-Password-1";
 
 	private final IdentityService identityService;
 
@@ -48,7 +51,7 @@ class DemoUsers implements InitializingBean {
 		user.setFirstName(userId);
 		user.setLastName("(demo " + groupId + ")");
 		user.setEmail(userId + "@touchpoints.local");
-		user.setPassword(userId + "-demo");
+		user.setPassword(PASSWORD);
 		identityService.saveUser(user);
 		identityService.createMembership(userId, groupId);
 	}

@@ -4,14 +4,16 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.PasswordPolicyResult;
+import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,7 +67,7 @@ class IdentityBootstrap implements InitializingBean {
 		grantTaskWorkers(Groups.SUPPORT);
 		grantTaskWorkers(Groups.CSM_LEADS);
 		grantTaskWorkers(Groups.SUPPORT_LEADS);
-		grantIntegration();
+		revokeIntegration();
 		tasklistFilters.ensure(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS);
 		ensureAdminAccount();
 	}
@@ -95,11 +97,11 @@ class IdentityBootstrap implements InitializingBean {
 		authorizations.grant(group, Resources.USER, ANY, Permissions.READ);
 	}
 
-	private void grantIntegration() {
-		Permission[] definitionPermissions = { Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE,
-				ProcessDefinitionPermissions.UPDATE_INSTANCE };
-		authorizations.grant(Groups.INTEGRATION, Resources.PROCESS_DEFINITION, ANY, definitionPermissions);
-		authorizations.grant(Groups.INTEGRATION, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+	private void revokeIntegration() {
+		// Other systems change journeys only through /api, which acts as the engine; earlier releases granted
+		// them process permissions, which an upgraded database still holds.
+		authorizations.revoke(Groups.INTEGRATION, Resources.PROCESS_DEFINITION, ANY);
+		authorizations.revoke(Groups.INTEGRATION, Resources.PROCESS_INSTANCE, ANY);
 	}
 
 	private void ensureGroup(String id, String name) {
@@ -115,10 +117,10 @@ class IdentityBootstrap implements InitializingBean {
 		User existing = identityService.createUserQuery().userId(admin.user()).singleResult();
 		boolean configured = admin.password() != null && !admin.password().isBlank();
 		if (existing == null) {
-			String password = configured ? admin.password() : randomPassword();
 			User user = identityService.newUser(admin.user());
 			user.setFirstName("Touchpoints");
 			user.setLastName("Administrator");
+			String password = configured ? compliant(admin.password(), user) : randomPassword(user);
 			user.setPassword(password);
 			identityService.saveUser(user);
 			identityService.createMembership(admin.user(), Groups.ADMIN);
@@ -129,11 +131,9 @@ class IdentityBootstrap implements InitializingBean {
 			return;
 		}
 		if (configured && !identityService.checkPassword(admin.user(), admin.password())) {
-			// Re-read: a failed password check updates the user's attempt counter and revision.
 			User current = identityService.createUserQuery().userId(admin.user()).singleResult();
-			current.setPassword(admin.password());
+			current.setPassword(compliant(admin.password(), current));
 			identityService.saveUser(current);
-			identityService.unlockUser(admin.user());
 			log.info("Administrator '{}' password updated from TOUCHPOINTS_ADMIN_PASSWORD", admin.user());
 		}
 		if (identityService.createUserQuery().userId(admin.user()).memberOfGroup(Groups.ADMIN).count() == 0) {
@@ -141,10 +141,39 @@ class IdentityBootstrap implements InitializingBean {
 		}
 	}
 
-	private static String randomPassword() {
+	private String compliant(String password, User user) {
+		PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
+		if (!result.isValid()) {
+			throw new IllegalStateException("TOUCHPOINTS_ADMIN_PASSWORD does not meet the password policy: "
+					+ result.getViolatedRules().stream().map(IdentityBootstrap::describe).collect(Collectors.joining(", ")));
+		}
+		return password;
+	}
+
+	private String randomPassword(User user) {
+		SecureRandom random = new SecureRandom();
 		byte[] bytes = new byte[18];
-		new SecureRandom().nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+		String password;
+		do {
+			random.nextBytes(bytes);
+			// The suffix supplies the classes the policy asks for that 24 random base64 characters may lack.
+			password = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-Tp9";
+		}
+		while (!identityService.checkPasswordAgainstPolicy(password, user).isValid());
+		return password;
+	}
+
+	private static String describe(PasswordPolicyRule rule) {
+		String minimum = rule.getParameters() == null ? "" : String.join("", rule.getParameters().values());
+		return switch (rule.getPlaceholder().replace("PASSWORD_POLICY_", "")) {
+			case "LENGTH" -> "at least " + minimum + " characters";
+			case "LOWERCASE" -> "at least " + minimum + " lowercase letter(s)";
+			case "UPPERCASE" -> "at least " + minimum + " uppercase letter(s)";
+			case "DIGIT" -> "at least " + minimum + " digit(s)";
+			case "SPECIAL" -> "at least " + minimum + " special character(s)";
+			case "USER_DATA" -> "none of the user's id, names or email";
+			default -> rule.getPlaceholder();
+		};
 	}
 
 }

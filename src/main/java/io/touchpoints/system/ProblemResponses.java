@@ -1,6 +1,7 @@
 package io.touchpoints.system;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,8 +23,17 @@ public class ProblemResponses {
 
 	public void write(HttpServletResponse response, HttpStatus status, String title, String detail,
 			Map<String, String> headers) throws IOException {
+		write(response, status, title, detail, headers, List.of());
+	}
+
+	/** With {@code errors}, one {@code {field, message}} per offending field, as the API's own answers have them. */
+	public void write(HttpServletResponse response, HttpStatus status, String title, String detail,
+			Map<String, String> headers, List<FieldProblem> errors) throws IOException {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
 		problem.setTitle(title);
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
 		response.setStatus(status.value());
 		headers.forEach(response::setHeader);
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

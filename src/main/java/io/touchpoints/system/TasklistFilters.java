@@ -22,6 +22,9 @@ class TasklistFilters {
 
 	static final String MY_TASKS = "My tasks";
 
+	/** Leads see their team's tasks, claimed or not, to release a stuck one. */
+	static final String TEAM_TASKS = "Team tasks: ";
+
 	private final FilterService filterService;
 
 	private final TaskService taskService;
@@ -41,6 +44,11 @@ class TasklistFilters {
 		for (String group : groups) {
 			authorizations.grant(group, Resources.FILTER, groupTasks.getId(), READ);
 			authorizations.grant(group, Resources.FILTER, myTasks.getId(), READ);
+			for (String team : Groups.ledBy(group)) {
+				Filter teamTasks = ensureFilter(TEAM_TASKS + team, 0,
+						taskService.createTaskQuery().taskCandidateGroup(team).includeAssignedTasks());
+				authorizations.grant(group, Resources.FILTER, teamTasks.getId(), READ);
+			}
 		}
 	}
 

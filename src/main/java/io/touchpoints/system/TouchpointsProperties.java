@@ -28,7 +28,8 @@ public record TouchpointsProperties(
 		@DefaultValue Onboarding onboarding,
 		@DefaultValue Usage usage,
 		@DefaultValue Admin admin,
-		@DefaultValue Api api) {
+		@DefaultValue Api api,
+		@DefaultValue Security security) {
 
 	/** How and when customers are emailed. */
 	public record Mail(
@@ -78,8 +79,15 @@ public record TouchpointsProperties(
 	public record Admin(@DefaultValue("admin") String user, String password) {
 	}
 
-	/** Limits of the service's own API. */
-	public record Api(@DefaultValue("1MB") DataSize maxRequestSize) {
+	/**
+	 * Request size limits, for every endpoint: {@code maxRequestSize} for all bodies but model deployments, which
+	 * may be up to {@code maxDeploymentSize}.
+	 */
+	public record Api(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("10MB") DataSize maxDeploymentSize) {
+	}
+
+	/** How failed logins are throttled: each client address may fail this many, refilled evenly over the window. */
+	public record Security(@DefaultValue("10") int failedLoginsPerClient, @DefaultValue("PT10M") Duration failedLoginWindow) {
 	}
 
 }

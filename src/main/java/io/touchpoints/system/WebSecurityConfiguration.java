@@ -1,12 +1,9 @@
 package io.touchpoints.system;
 
-import java.util.regex.Pattern;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
-import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,14 +13,18 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what over HTTP. Engine REST and {@code /api} require HTTP Basic against Camunda's identity
- * service; the Camunda webapps keep their own session login; only {@code /actuator/health} is open.
+ * service; the Camunda webapps keep their own session login; only {@code /actuator/health} is open. The filters
+ * of {@link io.touchpoints.system.web} run in this order: bodies bounded (every path), failed logins throttled,
+ * callers authenticated, engine requests inspected for expressions, engine requests held to the rules.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration implements WebMvcConfigurer {
 
-	private static final String ENGINE_REST = "/engine-rest/*";
+	static final String ENGINE_REST = "/engine-rest/*";
 
-	private static final String API = "/api/*";
+	static final String API = "/api/*";
+
+	static final int AUTHENTICATION_ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
 	private final IdentityService identityService;
 
@@ -32,43 +33,11 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	FilterRegistrationBean<ExpressionInjectionFilter> expressionInjectionFilter(ObjectMapper objectMapper,
-			ProblemResponses problems) {
-		var registration = new FilterRegistrationBean<>(
-				new ExpressionInjectionFilter(objectMapper, problems, Pattern.compile("(?!)")));
-		registration.addUrlPatterns(ENGINE_REST);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
-	}
-
-	/** The webapps reach the same engine through their own API: the same hole, so the same guard. */
-	@Bean
-	FilterRegistrationBean<ExpressionInjectionFilter> webappExpressionInjectionFilter(ObjectMapper objectMapper,
-			ProblemResponses problems, CamundaBpmProperties camunda) {
-		String api = camunda.getWebapp().getApplicationPath() + "/api";
-		var registration = new FilterRegistrationBean<>(new ExpressionInjectionFilter(objectMapper, problems,
-				Pattern.compile(Pattern.quote(api) + "/engine/engine/[^/]+/filter(/[^/]+)?")));
-		registration.addUrlPatterns(api + "/*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-		return registration;
-	}
-
-	@Bean
 	FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
 		var registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
 		registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
 		registration.addUrlPatterns(ENGINE_REST);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-		return registration;
-	}
-
-	@Bean
-	FilterRegistrationBean<RequestSizeLimitFilter> apiRequestSizeLimitFilter(TouchpointsProperties properties,
-			ProblemResponses problems) {
-		var registration = new FilterRegistrationBean<>(
-				new RequestSizeLimitFilter(properties.api().maxRequestSize(), problems));
-		registration.addUrlPatterns(API);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+		registration.setOrder(AUTHENTICATION_ORDER);
 		return registration;
 	}
 
@@ -76,7 +45,7 @@ class WebSecurityConfiguration implements WebMvcConfigurer {
 	FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(ProblemResponses problems) {
 		var registration = new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, problems));
 		registration.addUrlPatterns(API);
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		registration.setOrder(AUTHENTICATION_ORDER);
 		return registration;
 	}
 

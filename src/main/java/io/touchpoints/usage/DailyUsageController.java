@@ -20,7 +20,7 @@ import io.touchpoints.system.QueryParameters;
 
 /** A customer's usage per day, for trends (this week against the trailing 30 weeks) and for people looking. */
 @RestController
-@AllowedGroups({ Groups.INTEGRATION, Groups.CSM, Groups.SUPPORT, Groups.CX_OPS })
+@AllowedGroups({ Groups.INTEGRATION, Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS, Groups.CX_OPS })
 class DailyUsageController {
 
 	private static final int MAX_DAYS = 400;

@@ -142,7 +142,7 @@ class CheckInIT {
 		assertThat(calendar(update)).contains("METHOD:REQUEST", "UID:check-in-" + checkIn.getId() + "@touchpoints.local",
 				"SEQUENCE:1", "DTSTART;TZID=Europe/Madrid:20261126T110000");
 
-		ResponseEntity<JsonNode> cancelled = api.post(users.integration(),
+		ResponseEntity<JsonNode> cancelled = api.post(users.csm(),
 				"/api/check-ins/" + checkIn.getId() + "/cancellation", "{\"reason\":\"Customer is on holiday\"}");
 
 		assertThat(cancelled.getBody().get("status").asText()).isEqualTo("cancelled");

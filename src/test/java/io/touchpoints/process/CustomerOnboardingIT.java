@@ -68,7 +68,7 @@ class CustomerOnboardingIT {
 		assertThat(instance).isWaitingAt("UserTask_KickoffCall");
 
 		String taskQuery = "/engine-rest/task?processInstanceId=" + processInstanceId;
-		assertThat(api.get(integration, taskQuery).getBody()).isEmpty();
+		assertThat(api.get(integration, taskQuery).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(api.get(users.support(), taskQuery).getBody()).isEmpty();
 		JsonNode tasks = api.get(users.csm(), taskQuery).getBody();
 		assertThat(tasks).hasSize(1);

@@ -10,7 +10,7 @@ import io.touchpoints.system.Groups;
 @TestComponent
 public class TestUsers {
 
-	public static final String PASSWORD = "test-password";
+	public static final String PASSWORD = "Horse-Battery-9!";
 
 	public static final String CSM = "testcsm";
 

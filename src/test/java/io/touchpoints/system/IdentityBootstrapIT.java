@@ -1,6 +1,7 @@
 package io.touchpoints.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class IdentityBootstrapIT {
 
 	@Test
 	void configuredAdministratorCanLogIn() {
-		assertThat(identityService.checkPassword("admin", "admin-test-password")).isTrue();
+		assertThat(identityService.checkPassword("admin", "Kettle-Lamp-Window-7")).isTrue();
 		assertThat(identityService.createUserQuery().userId("admin").memberOfGroup(Groups.ADMIN).count()).isEqualTo(1);
 	}
 
@@ -61,10 +62,29 @@ class IdentityBootstrapIT {
 
 	@Test
 	void configuredPasswordReplacesThePreviousOne() {
-		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "first-password")).afterPropertiesSet();
-		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "second-password")).afterPropertiesSet();
+		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "First-Passw0rd!")).afterPropertiesSet();
+		bootstrap(new TouchpointsProperties.Admin("rotatedadmin", "Second-Passw0rd!")).afterPropertiesSet();
 
-		assertThat(identityService.checkPassword("rotatedadmin", "second-password")).isTrue();
+		assertThat(identityService.checkPassword("rotatedadmin", "Second-Passw0rd!")).isTrue();
+		assertThat(identityService.checkPassword("rotatedadmin", "First-Passw0rd!")).isFalse();
+	}
+
+	@Test
+	void refusesAConfiguredPasswordThatBreaksThePolicyNamingTheRules() {
+		assertThatThrownBy(() -> bootstrap(new TouchpointsProperties.Admin("weakadmin", "1")).afterPropertiesSet())
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageContaining("TOUCHPOINTS_ADMIN_PASSWORD does not meet the password policy")
+			.hasMessageContaining("at least 10 characters")
+			.hasMessageContaining("uppercase")
+			.hasMessageContaining("special");
+		assertThat(identityService.createUserQuery().userId("weakadmin").count()).isZero();
+	}
+
+	@Test
+	void generatedPasswordsMeetThePolicy() {
+		bootstrap(new TouchpointsProperties.Admin("policyadmin", null)).afterPropertiesSet();
+
+		assertThat(identityService.createUserQuery().userId("policyadmin").count()).isEqualTo(1);
 	}
 
 	@Test
@@ -72,13 +92,13 @@ class IdentityBootstrapIT {
 		new DemoUsers(identityService).afterPropertiesSet();
 
 		DemoUsers.USER_GROUPS.forEach((user, group) -> {
-			assertThat(identityService.checkPassword(user, user + "-demo")).as(user).isTrue();
+			assertThat(identityService.checkPassword(user, DemoUsers.PASSWORD)).as(user).isTrue();
 			assertThat(identityService.createUserQuery().userId(user).memberOfGroup(group).count()).as(user).isEqualTo(1);
 		});
 	}
 
 	private IdentityBootstrap bootstrap(TouchpointsProperties.Admin admin) {
-		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, null, null, null, null, null, admin, null);
+		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, null, null, null, null, null, admin, null, null);
 		return new IdentityBootstrap(identityService, authorizations, tasklistFilters, properties);
 	}
 

@@ -3,6 +3,8 @@ package io.touchpoints.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +14,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -24,6 +27,7 @@ import org.springframework.util.LinkedMultiValueMap;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.TestUsers;
+import io.touchpoints.support.WebappSession;
 
 /** Who may call what, and the defences against expressions and scripts, through real HTTP. */
 @IntegrationTest
@@ -40,6 +44,9 @@ class SecurityIT {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@LocalServerPort
+	int port;
 
 	@Test
 	void healthIsOpenAndShowsStatusOnly() {
@@ -167,11 +174,23 @@ class SecurityIT {
 	}
 
 	@Test
-	void expressionThroughTheWebappsEngineApiIsRefused() {
-		ResponseEntity<JsonNode> refused = api.get(null,
-				"/camunda/api/engine/engine/default/task?candidateGroupExpression={expression}", "${currentUserGroups()}");
+	void expressionThroughTheWebappsEngineApiIsRefused() throws Exception {
+		WebappSession session = WebappSession.login(port, users.csm(), TestUsers.PASSWORD);
 
-		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		HttpResponse<String> refused = session.get("/camunda/api/engine/engine/default/task?candidateGroupExpression="
+				+ URLEncoder.encode("${currentUserGroups()}", StandardCharsets.UTF_8));
+
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).contains("candidateGroupExpression");
+	}
+
+	@Test
+	void anonymousWebappRequestsAreRefusedBeforeAnythingReadsThem() throws Exception {
+		HttpResponse<String> refused = WebappSession.anonymous(port)
+			.get("/camunda/api/engine/engine/default/task?candidateGroupExpression="
+					+ URLEncoder.encode("${currentUserGroups()}", StandardCharsets.UTF_8));
+
+		assertThat(refused.statusCode()).isEqualTo(401);
 	}
 
 	@Test

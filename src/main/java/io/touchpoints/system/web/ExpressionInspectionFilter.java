@@ -1,9 +1,10 @@
-package io.touchpoints.system;
+package io.touchpoints.system.web;
 
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -17,45 +18,68 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.touchpoints.system.FieldProblem;
+import io.touchpoints.system.ProblemResponses;
+
 /**
- * Refuses engine API requests (engine REST and the webapps' own engine API) that carry a JUEL expression ({@code ${} or {@code #{}) anywhere in the path,
- * the parameters or a JSON body, including nested {@code orQueries} and JSON unicode escapes. Camunda 7.24.0
- * evaluates some query expressions it should not; no legitimate client of this service sends them.
- * Multipart deployments are exempt: models contain delegate expressions by design, and deploying needs
- * the DEPLOYMENT CREATE permission that only administrators and CX operations hold.
+ * Refuses engine API requests (engine REST and the webapps' own engine API) that carry a JUEL expression
+ * ({@code ${} or {@code #{}) anywhere in the path, the parameters or the body, JSON bodies parsed so nested
+ * {@code orQueries} and unicode escapes are seen, and multipart bodies read part by part. Camunda 7.24.0 evaluates
+ * some query expressions it should not; no legitimate client sends them. Runs after authentication and reads only
+ * bodies the size filter has bounded: an anonymous request's body is never read here. Model deployments are
+ * exempt (models hold expressions by design and the engine's sandbox governs them), and so are the webapps'
+ * stored Tasklist filters, whose queries use {@code ${currentUser()}} and need the FILTER permissions.
  */
-public class ExpressionInjectionFilter extends OncePerRequestFilter {
+class ExpressionInspectionFilter extends OncePerRequestFilter {
 
 	private final ObjectMapper objectMapper;
 
 	private final ProblemResponses problems;
 
+	private final Callers callers;
+
 	private final Pattern exemptWrites;
 
 	/**
-	 * @param exemptWrites paths (below the context path) whose POST and PUT bodies may carry expressions:
-	 * the webapps' stored Tasklist filters, which only holders of the FILTER CREATE or UPDATE permission write
+	 * @param exemptWrites paths (below the context path) whose POST and PUT bodies may carry expressions
 	 */
-	public ExpressionInjectionFilter(ObjectMapper objectMapper, ProblemResponses problems, Pattern exemptWrites) {
+	ExpressionInspectionFilter(ObjectMapper objectMapper, ProblemResponses problems, Callers callers,
+			Pattern exemptWrites) {
 		this.objectMapper = objectMapper;
 		this.problems = problems;
+		this.callers = callers;
 		this.exemptWrites = exemptWrites;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String method = request.getMethod();
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		return ("POST".equals(method) || "PUT".equals(method)) && exemptWrites.matcher(path).matches();
+		return ("POST".equals(method) || "PUT".equals(method))
+				&& exemptWrites.matcher(RequestPaths.withinApplication(request)).matches();
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String where = expressionInPathOrParameters(request);
+		if (callers.isWebappRequest(request) && callers.of(request).isEmpty()) {
+			// Not logged in: the webapps' security refuses it without reading the body, and so do we.
+			chain.doFilter(request, response);
+			return;
+		}
+		String decodedPath;
+		try {
+			decodedPath = URLDecoder.decode(request.getRequestURI().replace("+", "%2B"), StandardCharsets.UTF_8);
+		}
+		catch (IllegalArgumentException malformed) {
+			problems.write(response, HttpStatus.BAD_REQUEST, "Malformed request path",
+					"The request path has malformed percent-encoding: " + malformed.getMessage(), Map.of(),
+					List.of(new FieldProblem("path", "malformed percent-encoding")));
+			return;
+		}
+		String where = containsExpression(decodedPath) ? "the path" : expressionInParameters(request);
 		HttpServletRequest forwarded = request;
-		if (where == null && hasInspectableBody(request)) {
-			BufferedBodyRequest buffered = new BufferedBodyRequest(request);
+		if (where == null && hasBody(request)) {
+			BufferedBodyRequest buffered = BufferedBodyRequest.of(request);
 			where = expressionInBody(buffered.body(), request.getContentType());
 			forwarded = buffered;
 		}
@@ -69,10 +93,7 @@ public class ExpressionInjectionFilter extends OncePerRequestFilter {
 		chain.doFilter(forwarded, response);
 	}
 
-	private static String expressionInPathOrParameters(HttpServletRequest request) {
-		if (containsExpression(URLDecoder.decode(request.getRequestURI().replace("+", "%2B"), StandardCharsets.UTF_8))) {
-			return "the path";
-		}
+	private static String expressionInParameters(HttpServletRequest request) {
 		for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
 			if (containsExpression(parameter.getKey())) {
 				return "a parameter name";
@@ -86,16 +107,17 @@ public class ExpressionInjectionFilter extends OncePerRequestFilter {
 		return null;
 	}
 
-	private static boolean hasInspectableBody(HttpServletRequest request) {
-		String contentType = request.getContentType();
-		return contentType == null || !contentType.toLowerCase().startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+	private static boolean hasBody(HttpServletRequest request) {
+		return request.getContentLengthLong() != 0 && !"GET".equals(request.getMethod())
+				&& !"HEAD".equals(request.getMethod());
 	}
 
 	private String expressionInBody(byte[] body, String contentType) {
 		if (body.length == 0) {
 			return null;
 		}
-		if (contentType != null && contentType.toLowerCase().contains("json")) {
+		String type = contentType == null ? "" : contentType.toLowerCase();
+		if (type.contains("json")) {
 			try {
 				String field = expressionIn(objectMapper.readTree(body), "body");
 				if (field != null) {
@@ -104,6 +126,12 @@ public class ExpressionInjectionFilter extends OncePerRequestFilter {
 			}
 			catch (IOException e) {
 				// Not JSON after all: the raw check below still applies, and the engine rejects the syntax.
+			}
+		}
+		if (type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE)) {
+			String part = MultipartParts.firstWith(body, contentType, ExpressionInspectionFilter::containsExpression);
+			if (part != null) {
+				return "multipart part '" + part + "'";
 			}
 		}
 		return containsExpression(new String(body, StandardCharsets.UTF_8)) ? "the request body" : null;

@@ -1,4 +1,4 @@
-package io.touchpoints.system;
+package io.touchpoints.system.web;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -20,6 +20,11 @@ class BufferedBodyRequest extends HttpServletRequestWrapper {
 	BufferedBodyRequest(HttpServletRequest request) throws IOException {
 		super(request);
 		this.body = request.getInputStream().readAllBytes();
+	}
+
+	/** The request itself when an earlier filter buffered it, otherwise a buffered copy. */
+	static BufferedBodyRequest of(HttpServletRequest request) throws IOException {
+		return request instanceof BufferedBodyRequest buffered ? buffered : new BufferedBodyRequest(request);
 	}
 
 	byte[] body() {

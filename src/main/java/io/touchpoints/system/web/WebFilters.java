@@ -1,0 +1,77 @@
+package io.touchpoints.system.web;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import io.touchpoints.system.ProblemResponses;
+import io.touchpoints.system.TouchpointsProperties;
+
+/**
+ * The defensive filters around authentication: bodies are bounded before anything reads them, failed logins are
+ * throttled before credentials are checked; after authentication (order +10), engine requests are inspected for
+ * expressions and held to the {@link EngineRequestRule}s. The webapps' own filters come after all of these.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebFilters {
+
+	private static final String ENGINE_REST = "/engine-rest/*";
+
+	private final String webappPath;
+
+	private final ProblemResponses problems;
+
+	WebFilters(CamundaBpmProperties camunda, ProblemResponses problems) {
+		this.webappPath = camunda.getWebapp().getApplicationPath();
+		this.problems = problems;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(TouchpointsProperties properties) {
+		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.api().maxRequestSize(),
+				properties.api().maxDeploymentSize(), problems));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(TouchpointsProperties properties) {
+		var security = properties.security();
+		var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(security.failedLoginsPerClient(),
+				security.failedLoginWindow(), webappPath, problems));
+		registration.addUrlPatterns(ENGINE_REST, "/api/*", webappPath + "/api/admin/auth/user/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<ExpressionInspectionFilter> expressionInspectionFilter(ObjectMapper objectMapper,
+			Callers callers) {
+		String deployments = "(/engine-rest(/engine/[^/]+)?|" + Pattern.quote(webappPath) + "/api/engine/engine/[^/]+)"
+				+ "/deployment/create";
+		String storedFilters = Pattern.quote(webappPath) + "/api/engine/engine/[^/]+/filter(/[^/]+)?";
+		var registration = new FilterRegistrationBean<>(new ExpressionInspectionFilter(objectMapper, problems, callers,
+				Pattern.compile(deployments + "|" + storedFilters)));
+		registration.addUrlPatterns(ENGINE_REST, webappPath + "/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<EngineRequestFilter> engineRequestFilter(Callers callers, List<EngineRequestRule> rules,
+			ObjectMapper objectMapper) {
+		var registration = new FilterRegistrationBean<>(
+				new EngineRequestFilter(webappPath, callers, rules, objectMapper, problems));
+		registration.addUrlPatterns(ENGINE_REST, webappPath + "/api/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+		return registration;
+	}
+
+}
