@@ -19,15 +19,18 @@ public final class WebappSession {
 
 	private final String base;
 
+	private final String clientAddress;
+
 	private String csrfToken;
 
-	private WebappSession(int port) {
+	private WebappSession(int port, String clientAddress) {
 		this.base = "http://localhost:" + port;
+		this.clientAddress = clientAddress;
 	}
 
 	/** Logs {@code user} into Tasklist; the answer's status tells whether the login succeeded (200) or not. */
 	public static WebappSession login(int port, String user, String password) throws IOException, InterruptedException {
-		WebappSession session = new WebappSession(port);
+		WebappSession session = new WebappSession(port, null);
 		HttpResponse<String> login = session.loginAs(user, password);
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("Login of " + user + " answered " + login.statusCode());
@@ -37,7 +40,12 @@ public final class WebappSession {
 
 	/** A browser that has opened the webapps but not logged in. */
 	public static WebappSession anonymous(int port) throws IOException, InterruptedException {
-		WebappSession session = new WebappSession(port);
+		return anonymous(port, null);
+	}
+
+	/** The same, from another address (a proxy's X-Forwarded-For, which the tests' server trusts from loopback). */
+	public static WebappSession anonymous(int port, String clientAddress) throws IOException, InterruptedException {
+		WebappSession session = new WebappSession(port, clientAddress);
 		session.get("/camunda/api/admin/auth/user/default");
 		return session;
 	}
@@ -64,6 +72,9 @@ public final class WebappSession {
 	private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
 		if (csrfToken != null) {
 			request.header("X-XSRF-TOKEN", csrfToken);
+		}
+		if (clientAddress != null) {
+			request.header("X-Forwarded-For", clientAddress);
 		}
 		HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 		response.headers().firstValue("X-XSRF-TOKEN").ifPresent(token -> csrfToken = token);

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
+import io.github.bucket4j.TimeMeter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,16 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 
 	private final Cache<String, FailingClient> failingClients;
 
+	private final TimeMeter time;
+
 	LoginThrottleFilter(int failuresAllowed, Duration window, String webappPath, ProblemResponses problems) {
+		this(failuresAllowed, window, webappPath, problems, TimeMeter.SYSTEM_NANOTIME);
+	}
+
+	/** With the clock the buckets refill by; tests pass one they move. */
+	LoginThrottleFilter(int failuresAllowed, Duration window, String webappPath, ProblemResponses problems,
+			TimeMeter time) {
+		this.time = time;
 		this.failuresAllowed = failuresAllowed;
 		this.window = window;
 		this.webappLogin = webappPath + "/api/admin/auth/user/";
@@ -98,6 +108,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	private Bucket newBucket() {
 		return Bucket.builder()
 			.addLimit(limit -> limit.capacity(failuresAllowed).refillGreedy(failuresAllowed, window))
+			.withCustomTimePrecision(time)
 			.build();
 	}
 

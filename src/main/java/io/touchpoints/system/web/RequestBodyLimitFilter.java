@@ -51,7 +51,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 		LimitedBodyRequest limited = new LimitedBodyRequest(request, allowed);
 		try {
-			chain.doFilter(limited, response);
+			chain.doFilter(limited, new RefusedBodyResponse(response, limited));
 		}
 		catch (IOException | ServletException | RuntimeException e) {
 			if (!limited.exceeded()) {
