@@ -1,11 +1,13 @@
 package io.touchpoints.task;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
+import static org.camunda.bpm.engine.authorization.Resources.HISTORIC_TASK;
 import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import java.util.Arrays;
 import java.util.stream.Stream;
 
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
@@ -39,9 +41,13 @@ class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
 		if (lead == null || !IdentityLinkType.CANDIDATE.equals(type)) {
 			return granted;
 		}
-		AuthorizationEntity leads = createOrUpdateAuthorization(task, null, lead, TASK, false, READ,
-				TaskPermissions.TASK_ASSIGN);
-		return Stream.concat(granted == null ? Stream.empty() : Arrays.stream(granted), Stream.of(leads))
+		Stream<AuthorizationEntity> leads = Stream.of(
+				createOrUpdateAuthorization(task, null, lead, TASK, false, READ, TaskPermissions.TASK_ASSIGN));
+		if (isHistoricInstancePermissionsEnabled()) {
+			leads = Stream.concat(leads, Stream.of(
+					createOrUpdateAuthorization(task, null, lead, HISTORIC_TASK, true, HistoricTaskPermissions.READ)));
+		}
+		return Stream.concat(granted == null ? Stream.empty() : Arrays.stream(granted), leads)
 			.toArray(AuthorizationEntity[]::new);
 	}
 

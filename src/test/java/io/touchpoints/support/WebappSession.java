@@ -35,6 +35,8 @@ public final class WebappSession {
 		if (login.statusCode() != 200) {
 			throw new IllegalStateException("Login of " + user + " answered " + login.statusCode());
 		}
+		// A login starts a new session without a CSRF token; the webapps' script fetches one next, as here.
+		session.get("/camunda/api/admin/auth/user/default");
 		return session;
 	}
 
