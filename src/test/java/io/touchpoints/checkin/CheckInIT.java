@@ -30,6 +30,7 @@ import io.touchpoints.support.Jobs;
 import io.touchpoints.support.ReceivedMail;
 import io.touchpoints.support.TestModels;
 import io.touchpoints.support.TestUsers;
+import io.touchpoints.system.Groups;
 
 /**
  * A journey schedules a check-in; the customer gets an invitation their calendar understands, the CSM a task due
@@ -194,6 +195,44 @@ class CheckInIT {
 		api.post(users.csm(), path + "/cancellation", "{}");
 		assertProblem(api.post(users.csm(), path + "/reschedule", "{\"startsAt\":\"2026-11-26T10:00\"}"), HttpStatus.CONFLICT,
 				"id");
+	}
+
+	@Test
+	void nobodyMovesACheckInOutOfTheCustomersWorkingHours() {
+		smtp.start();
+		String instance = runtimeService.startProcessInstanceByKey("first-week-check-in", ref).getId();
+		jobs.executeAll(instance);
+		String path = "/api/check-ins/" + checkInOf(instance).getId() + "/reschedule";
+
+		ResponseEntity<JsonNode> sunday = api.post(users.csm(), path, "{\"startsAt\":\"2026-11-29T03:00\"}");
+		ResponseEntity<JsonNode> evening = api.post(users.csm(), path, "{\"startsAt\":\"2026-11-26T16:45\"}");
+
+		assertProblem(sunday, HttpStatus.BAD_REQUEST, "startsAt");
+		assertThat(sunday.getBody().get("errors").get(0).get("message").asText()).contains("working hours")
+			.contains("Europe/Madrid");
+		assertProblem(evening, HttpStatus.BAD_REQUEST, "startsAt");
+		assertThat(checkInOf(instance).getSequence()).isZero();
+	}
+
+	@Test
+	void aCheckInIsMovedByWhoeverWorksItsTaskAndTheirLeadOnly() {
+		smtp.start();
+		String instance = runtimeService.startProcessInstanceByKey("first-week-check-in", ref).getId();
+		jobs.executeAll(instance);
+		CheckIn checkIn = checkInOf(instance);
+		String path = "/api/check-ins/" + checkIn.getId() + "/reschedule";
+		String thursday = "{\"startsAt\":\"2026-11-26T10:00\"}";
+		String otherCsm = users.ensure("testcsmcolleague", Groups.CSM);
+		taskService.claim(checkIn.getTaskId(), users.csm());
+
+		assertThat(api.post(users.support(), path, thursday).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(api.post(users.integration(), path, thursday).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(api.post(otherCsm, path, thursday).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(checkInOf(instance).getSequence()).isZero();
+		assertThat(api.post(users.ensure("testcsmleader", Groups.CSM_LEADS), path, thursday).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(api.post(users.csm(), path, "{\"startsAt\":\"2026-11-26T11:00\"}").getStatusCode())
+			.isEqualTo(HttpStatus.OK);
 	}
 
 	private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {

@@ -70,6 +70,22 @@ public final class RawHttp {
 		}
 	}
 
+	/**
+	 * A GET of a raw request target, sent as written (no client would send a malformed one); the whole answer,
+	 * status line, headers and body.
+	 */
+	public static String get(int port, String rawTarget, String user) throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			String head = "GET " + rawTarget + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+					+ (user == null ? "" : "Authorization: Basic " + Base64.getEncoder()
+						.encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)) + "\r\n")
+					+ "\r\n";
+			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	/** Sends headers only, announcing a chunked body that never comes, and waits for an answer. */
 	public static int withoutBody(int port, String method, String path, String contentType, String user)
 			throws IOException {

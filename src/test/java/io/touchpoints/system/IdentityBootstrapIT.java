@@ -6,7 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +35,9 @@ class IdentityBootstrapIT {
 
 	@Autowired
 	TasklistFilters tasklistFilters;
+
+	@Autowired
+	AuthorizationService authorizationService;
 
 	@Test
 	void createsEveryGroup() {
@@ -85,6 +93,24 @@ class IdentityBootstrapIT {
 		bootstrap(new TouchpointsProperties.Admin("policyadmin", null)).afterPropertiesSet();
 
 		assertThat(identityService.createUserQuery().userId("policyadmin").count()).isEqualTo(1);
+	}
+
+	@Test
+	void anUpgradedDatabaseLosesTheProcessPermissionsEarlierReleasesGaveIntegrations() {
+		authorizations.grant(Groups.INTEGRATION, Resources.PROCESS_DEFINITION, Authorization.ANY, Permissions.READ,
+				ProcessDefinitionPermissions.CREATE_INSTANCE, ProcessDefinitionPermissions.UPDATE_INSTANCE);
+		authorizations.grant(Groups.INTEGRATION, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+
+		bootstrap(new TouchpointsProperties.Admin("admin", null)).afterPropertiesSet();
+
+		assertThat(authorizationService.createAuthorizationQuery()
+			.groupIdIn(Groups.INTEGRATION)
+			.resourceType(Resources.PROCESS_DEFINITION)
+			.count()).isZero();
+		assertThat(authorizationService.createAuthorizationQuery()
+			.groupIdIn(Groups.INTEGRATION)
+			.resourceType(Resources.PROCESS_INSTANCE)
+			.count()).isZero();
 	}
 
 	@Test

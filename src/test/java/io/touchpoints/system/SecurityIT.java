@@ -8,11 +8,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -26,6 +29,7 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import io.touchpoints.support.Api;
 import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.RawHttp;
 import io.touchpoints.support.TestUsers;
 import io.touchpoints.support.WebappSession;
 
@@ -47,6 +51,9 @@ class SecurityIT {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	IdentityService identityService;
 
 	@Test
 	void healthIsOpenAndShowsStatusOnly() {
@@ -191,6 +198,61 @@ class SecurityIT {
 					+ URLEncoder.encode("${currentUserGroups()}", StandardCharsets.UTF_8));
 
 		assertThat(refused.statusCode()).isEqualTo(401);
+	}
+
+	@Test
+	void expressionInAMultipartVariableUploadIsRefused() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBasicAuth(users.csm(), TestUsers.PASSWORD);
+		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+		var body = new LinkedMultiValueMap<String, Object>();
+		body.add("data", new ByteArrayResource("${''.getClass()}".getBytes(StandardCharsets.UTF_8)) {
+			@Override
+			public String getFilename() {
+				return "note.txt";
+			}
+		});
+		body.add("valueType", "File");
+
+		ResponseEntity<JsonNode> refused = api.template()
+			.exchange("/engine-rest/task/any/variables/note/data", HttpMethod.POST, new HttpEntity<>(body, headers),
+					JsonNode.class);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("detail").asText()).contains("multipart part 'data'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/engine-rest/task?name=%zz", "/engine-rest/task?name%G1=x", "/engine-rest/task?name=%E0%A4" })
+	void malformedPercentEncodingIsRefusedNamingWhere(String target) throws Exception {
+		String answer = RawHttp.get(port, target, users.csm());
+
+		assertThat(answer).startsWith("HTTP/1.1 400");
+		assertThat(answer).contains("application/problem+json").contains("percent-encoding");
+	}
+
+	@Test
+	void onlyAdministratorsVerifyOtherUsersCredentials() {
+		String owner = users.cxOps();
+
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/engine-rest/identity/verify",
+				"{\"username\":\"" + owner + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(refused.getBody().has("authenticated")).isFalse();
+	}
+
+	@Test
+	void passwordsBelowThePolicyAreRefused() {
+		String admin = users.ensure("testpolicyadmin", Groups.ADMIN);
+
+		ResponseEntity<JsonNode> refused = api.post(admin, "/engine-rest/user/create", """
+				{"profile":{"id":"weakpassword","firstName":"Weak","lastName":"Password","email":"weak@example.com"},
+				 "credentials":{"password":"1"}}""");
+
+		assertThat(refused.getStatusCode().isError()).isTrue();
+		assertThat(refused.getBody().toString()).containsIgnoringCase("policy");
+		assertThat(identityService.createUserQuery().userId("weakpassword").count()).isZero();
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.ProblemResponses;
 
 /**
@@ -66,17 +64,15 @@ class ExpressionInspectionFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		String decodedPath;
-		try {
-			decodedPath = URLDecoder.decode(request.getRequestURI().replace("+", "%2B"), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException malformed) {
-			problems.write(response, HttpStatus.BAD_REQUEST, "Malformed request path",
-					"The request path has malformed percent-encoding: " + malformed.getMessage(), Map.of(),
-					List.of(new FieldProblem("path", "malformed percent-encoding")));
-			return;
-		}
+		// The target filter has refused malformed encodings already.
+		String decodedPath = URLDecoder.decode(request.getRequestURI().replace("+", "%2B"), StandardCharsets.UTF_8);
+		String decodedQuery = request.getQueryString() == null ? ""
+				: URLDecoder.decode(request.getQueryString(), StandardCharsets.UTF_8);
 		String where = containsExpression(decodedPath) ? "the path" : expressionInParameters(request);
+		if (where == null && containsExpression(decodedQuery)) {
+			// A parameter the container could not name (a malformed pair) still reaches the engine's own parser.
+			where = "the query";
+		}
 		HttpServletRequest forwarded = request;
 		if (where == null && hasBody(request)) {
 			BufferedBodyRequest buffered = BufferedBodyRequest.of(request);

@@ -14,9 +14,10 @@ import io.touchpoints.system.ProblemResponses;
 import io.touchpoints.system.TouchpointsProperties;
 
 /**
- * The defensive filters around authentication: bodies are bounded before anything reads them, failed logins are
- * throttled before credentials are checked; after authentication (order +10), engine requests are inspected for
- * expressions and held to the {@link EngineRequestRule}s. The webapps' own filters come after all of these.
+ * The defensive filters around authentication: bodies are bounded before anything reads them, malformed request
+ * targets are refused, failed logins are throttled before credentials are checked; after authentication (order
+ * +10), engine requests are inspected for expressions and held to the {@link EngineRequestRule}s. The webapps' own
+ * filters come after all of these.
  */
 @Configuration(proxyBeanMethods = false)
 class WebFilters {
@@ -38,6 +39,14 @@ class WebFilters {
 				properties.api().maxDeploymentSize(), problems));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<RequestTargetFilter> requestTargetFilter() {
+		var registration = new FilterRegistrationBean<>(new RequestTargetFilter(problems));
+		registration.addUrlPatterns("/*");
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}
 
