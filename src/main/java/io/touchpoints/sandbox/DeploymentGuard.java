@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
  * every time a stored one is loaded again: refuses resources that are not models and models that would run
  * scripts or classes ({@link ModelResources}).
  */
-public class DeploymentGuard implements Deployer {
+class DeploymentGuard implements Deployer {
 
 	@Override
 	public void deploy(DeploymentEntity deployment) {

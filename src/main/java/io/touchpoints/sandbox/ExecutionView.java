@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
  * {@code execution} as an expression sees it: its variables and the values that identify where it is. Never the
  * engine's execution itself, whose {@code getProcessEngineServices()} would hand a model every engine service.
  */
-public final class ExecutionView extends VariableView {
+final class ExecutionView extends VariableView {
 
 	private final DelegateExecution execution;
 

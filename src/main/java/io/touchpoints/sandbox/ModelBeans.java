@@ -18,7 +18,7 @@ import org.springframework.util.ClassUtils;
  * engine instead of the application context, so {@code ${dataSource}} or any other bean resolves to nothing.
  * Beans are looked up lazily, so delegates may depend on engine services without a cycle.
  */
-public class ModelBeans extends AbstractMap<Object, Object> {
+class ModelBeans extends AbstractMap<Object, Object> {
 
 	static final Set<Class<?>> MODEL_BEAN_TYPES = Set.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
 
@@ -26,7 +26,7 @@ public class ModelBeans extends AbstractMap<Object, Object> {
 
 	private volatile Set<String> names;
 
-	public ModelBeans(ListableBeanFactory beanFactory) {
+	ModelBeans(ListableBeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
 
@@ -35,7 +35,7 @@ public class ModelBeans extends AbstractMap<Object, Object> {
 		return AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(candidate), ModelBean.class);
 	}
 
-	public Set<String> names() {
+	Set<String> names() {
 		if (names == null) {
 			names = MODEL_BEAN_TYPES.stream()
 				.flatMap(type -> Arrays.stream(beanFactory.getBeanNamesForType(type, false, false)))

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
  * The engine's script engines: none, for BPMN and DMN alike. Deployment refuses scripts already; this makes sure
  * one that slipped through (or a stored deployment from before) cannot run, and that no plugin can add an engine.
  */
-public class NoScriptEngines implements ScriptEngineResolver {
+class NoScriptEngines implements ScriptEngineResolver {
 
 	@Override
 	public ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {

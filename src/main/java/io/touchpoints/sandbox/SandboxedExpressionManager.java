@@ -23,13 +23,13 @@ import org.camunda.bpm.impl.juel.jakarta.el.MapELResolver;
  * the views and the model beans ({@link CallableMethods}). There is no bean resolver (which would call any method
  * of any object), no mock or process-application resolver, and no JUEL for DMN, which is FEEL only.
  */
-public class SandboxedExpressionManager extends JuelExpressionManager {
+class SandboxedExpressionManager extends JuelExpressionManager {
 
 	// The engine registers dateTime() too; it returns a Joda object whose methods an expression could not call.
 	static final Set<String> FUNCTIONS = Set.of(DateTimeFunctions.NOW, CommandContextFunctions.CURRENT_USER,
 			CommandContextFunctions.CURRENT_USER_GROUPS);
 
-	public SandboxedExpressionManager(ModelBeans modelBeans) {
+	SandboxedExpressionManager(ModelBeans modelBeans) {
 		super(modelBeans);
 	}
 

@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * {@code task} as an expression sees it (task listeners, task attributes): its variables and the values that
  * identify it. Never the engine's task itself, which would reach the engine's services and its execution.
  */
-public final class TaskView extends VariableView {
+final class TaskView extends VariableView {
 
 	private final DelegateTask task;
 

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
  * What {@code execution} and {@code task} offer an expression besides identifying values: reading and writing
  * variables. Writes take plain values only ({@link PlainValues}), so an expression cannot store an object.
  */
-public abstract class VariableView {
+abstract class VariableView {
 
 	private final VariableScope scope;
 
