@@ -24,7 +24,7 @@ public class DeploymentRefusedException extends ParseException {
 	private static String describe(Map<String, List<ModelProblem>> problemsByResource) {
 		return "Deployment refused: " + problemsByResource.entrySet()
 			.stream()
-			.flatMap(resource -> resource.getValue().stream().map(problem -> "'" + resource.getKey() + "' " + problem.getMessage()))
+			.flatMap(resource -> resource.getValue().stream().map(problem -> "'" + resource.getKey() + "' " + problem.describe()))
 			.collect(Collectors.joining("; "));
 	}
 

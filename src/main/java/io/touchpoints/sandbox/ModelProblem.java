@@ -11,9 +11,14 @@ record ModelProblem(String reason, int line, int column, String elementId) imple
 		return new ModelProblem(reason, 0, 0, null);
 	}
 
+	/** Where and why, as one text: {@code line 12 (ServiceTask_Send): instantiates a Java class ...}. */
+	String describe() {
+		return (line > 0 ? "line " + line + (elementId == null ? "" : " (" + elementId + ")") + ": " : "") + reason;
+	}
+
 	@Override
 	public String getMessage() {
-		return (line > 0 ? "line " + line + (elementId == null ? "" : " (" + elementId + ")") + ": " : "") + reason;
+		return reason;
 	}
 
 	@Override

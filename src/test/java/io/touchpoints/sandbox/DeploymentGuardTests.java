@@ -121,7 +121,7 @@ class DeploymentGuardTests {
 
 		assertThat(problem.getMainElementId()).isEqualTo("S");
 		assertThat(problem.getLine()).isEqualTo(6);
-		assertThat(problem.getMessage()).startsWith("line 6 (S): ");
+		assertThat(problem.describe()).startsWith("line 6 (S): injects a field");
 	}
 
 	@ParameterizedTest
