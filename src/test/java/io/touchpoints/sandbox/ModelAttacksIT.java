@@ -1,16 +1,20 @@
 package io.touchpoints.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.UUID;
+
+import javax.script.ScriptEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -131,7 +135,7 @@ class ModelAttacksIT {
 	}
 
 	@ParameterizedTest(name = "JUEL in {0}")
-	@ValueSource(strings = { "definitions", "inputExpression", "inputEntry", "outputEntry", "literalExpression" })
+	@ValueSource(strings = { "definitions", "decision", "inputExpression", "inputEntry", "outputEntry", "literalExpression" })
 	void decisionsInJuelAreRefusedWhereverTheLanguageIsSet(String element) {
 		String juel = "expressionLanguage=\"JUEL\"";
 		String reflection = Payload.READS_SECRET.expression(null).replace("'", "&apos;");
@@ -143,6 +147,17 @@ class ModelAttacksIT {
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(refused.getBody()).contains("'juel-decision.dmn' line").contains("JUEL").contains("FEEL only")
 			.doesNotContain(SECRET);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@ValueSource(strings = { "juel", "javascript", "ecmascript", "groovy", "python" })
+	void noScriptEngineWouldRunAScriptThatGotPastDeployment(String language) {
+		ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+
+		Command<ScriptEngine> lookUp = commandContext -> configuration.getScriptingEngines().getScriptEngineForLanguage(language);
+
+		assertThatThrownBy(() -> configuration.getCommandExecutorTxRequired().execute(lookUp))
+			.hasMessageContaining("Can't find scripting engine for '" + language + "'");
 	}
 
 	@ParameterizedTest(name = "a Java function in FEEL's {0}")
@@ -285,7 +300,7 @@ class ModelAttacksIT {
 		return """
 				<definitions xmlns="https://www.omg.org/spec/DMN/20191111/MODEL/" xmlns:camunda="http://camunda.org/schema/1.0/dmn"
 				    id="d" name="d" namespace="n" %s>
-				  <decision id="%s" name="Attack" camunda:historyTimeToLive="P1D">
+				  <decision id="%s" name="Attack" camunda:historyTimeToLive="P1D" %s>
 				    <decisionTable id="table">
 				      <input id="input"><inputExpression id="inputExpression" typeRef="string" %s><text>%s</text></inputExpression></input>
 				      <output id="output" name="result" typeRef="string"/>
@@ -295,7 +310,7 @@ class ModelAttacksIT {
 				      </rule>
 				    </decisionTable>
 				  </decision>
-				</definitions>""".formatted(on("definitions", languageOn, language), key,
+				</definitions>""".formatted(on("definitions", languageOn, language), key, on("decision", languageOn, language),
 				on("inputExpression", languageOn, language), "inputExpression".equals(languageOn) ? attack : "\"x\"",
 				on("inputEntry", languageOn, language), "inputEntry".equals(languageOn) ? attack : "-",
 				on("outputEntry", languageOn, language), "outputEntry".equals(languageOn) ? attack : "\"y\"");
