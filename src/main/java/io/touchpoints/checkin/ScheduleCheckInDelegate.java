@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.touchpoint.IdempotencyKeys;
 
 /**
@@ -18,6 +19,7 @@ import io.touchpoints.touchpoint.IdempotencyKeys;
  * {@code topic}. Invites the customer (with a calendar attachment) and gives the CSM a task due at that moment.
  * Writes {@code checkInId}.
  */
+@ModelBean
 @Component("scheduleCheckInDelegate")
 class ScheduleCheckInDelegate implements JavaDelegate {
 

@@ -4,10 +4,13 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
+
 /**
  * Tells the customer that check-in {@code checkInId} moved or was cancelled, with the updated calendar event
  * (process variables {@code checkInId} and {@code sequence}, set when the change was made).
  */
+@ModelBean
 @Component("sendCheckInUpdateDelegate")
 class SendCheckInUpdateDelegate implements JavaDelegate {
 

@@ -6,11 +6,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
+
 /**
  * Before a journey waits for a milestone: has this onboarding reached it already (a usage event that came
  * early)? Input {@code milestone}; writes the local variable {@code milestoneReached}, which the model maps to a
  * variable of its own. Holds the onboarding's lock until the wait is in place, so no signal slips between.
  */
+@ModelBean
 @Component("checkMilestoneDelegate")
 class CheckMilestoneDelegate implements JavaDelegate {
 

@@ -12,10 +12,12 @@ import org.springframework.stereotype.Component;
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.LifecycleStage;
 import io.touchpoints.customer.LifecycleStages;
+import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
 /** Ends an onboarding whose checklist is complete: records when, and moves the customer on to adoption. */
+@ModelBean
 @Component("completeOnboardingDelegate")
 class CompleteOnboardingDelegate implements JavaDelegate {
 

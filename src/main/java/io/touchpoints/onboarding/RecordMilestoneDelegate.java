@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
@@ -17,6 +18,7 @@ import io.touchpoints.timeline.TimelineKind;
  * Records that a person reached milestone {@code milestone} for the customer (they completed its task), unless a
  * usage event reached it first.
  */
+@ModelBean
 @Component("recordMilestoneDelegate")
 class RecordMilestoneDelegate implements JavaDelegate {
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
 
 /** A model in the models folder that the engine cannot deploy; names the file and every problem in it. */
 public class InvalidModelException extends RuntimeException {
@@ -21,11 +22,15 @@ public class InvalidModelException extends RuntimeException {
 			.stream()
 			.flatMap(report -> report.getErrors()
 				.stream()
-				.map(problem -> folder.resolve(report.getResourceName()) + " line " + problem.getLine() + ": "
-						+ problem.getMessage()))
+				.map(problem -> folder.resolve(report.getResourceName()) + where(problem) + ": " + problem.getMessage()))
 			.collect(Collectors.joining("\n  "));
 		return "Cannot deploy the models in " + folder.toAbsolutePath() + ":\n  "
 				+ (problems.isEmpty() ? cause.getMessage() : problems);
+	}
+
+	private static String where(Problem problem) {
+		return (problem.getLine() > 0 ? " line " + problem.getLine() : "")
+				+ (problem.getMainElementId() == null ? "" : " (" + problem.getMainElementId() + ")");
 	}
 
 }

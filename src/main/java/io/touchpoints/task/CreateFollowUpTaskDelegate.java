@@ -7,11 +7,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
+
 /**
  * Creates a standalone follow-up task for the customer of the process instance, routed by the rules table, and
  * goes on without waiting for it. Inputs: {@code taskType}, {@code title}, optional {@code description} and
  * {@code routeTo} ({@code candidate-group}, the default, or {@code lead-group}). Writes {@code followUpTaskId}.
  */
+@ModelBean
 @Component("createFollowUpTaskDelegate")
 class CreateFollowUpTaskDelegate implements JavaDelegate {
 

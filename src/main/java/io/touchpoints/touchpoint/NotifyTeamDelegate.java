@@ -9,11 +9,14 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.sandbox.ModelBean;
+
 /**
  * Emails one of our teams (input {@code team}, a Camunda group with a configured address) from an internal mail
  * template, at most once per touchpoint. Template variables {@code task.*} come from the same-named inputs
  * ({@code taskName}, {@code taskDueDate}, {@code taskCandidateGroup}, {@code taskLink}, {@code taskCustomerName}).
  */
+@ModelBean
 @Component("notifyTeamDelegate")
 class NotifyTeamDelegate implements JavaDelegate {
 

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.touchpoints.process.DelegateInputs;
+import io.touchpoints.sandbox.ModelBean;
 
 /**
  * Sends mail template {@code templateId} to the customer of the process instance (its business key), in their
@@ -14,6 +15,7 @@ import io.touchpoints.process.DelegateInputs;
  * skip). Modeled with {@code asyncBefore}, so each send is its own job: an SMTP failure is retried and ends as an
  * incident, a deferral moves the job's due date, and nothing is lost. Writes {@code emailOutcome}.
  */
+@ModelBean
 @Component("sendEmailDelegate")
 class SendEmailDelegate implements JavaDelegate {
 

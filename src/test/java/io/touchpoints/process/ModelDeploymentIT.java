@@ -78,6 +78,18 @@ class ModelDeploymentIT {
 	}
 
 	@Test
+	void modelTheSandboxRefusesIsReportedWithFileLineElementAndWhatToUseInstead() throws IOException {
+		write("by-class.bpmn", process("by-class", "By class").replace("<bpmn:endEvent id=\"end\">",
+				"<bpmn:serviceTask id=\"ServiceTask_ByClass\" camunda:class=\"com.example.Anything\"/>\n"
+						+ "    <bpmn:endEvent id=\"end\">"));
+
+		assertThatThrownBy(this::deployFolder)
+			.isInstanceOf(InvalidModelException.class)
+			.hasMessageContaining(folder.resolve("by-class.bpmn") + " line 6 (ServiceTask_ByClass): instantiates a Java class")
+			.hasMessageContaining("element template");
+	}
+
+	@Test
 	void missingFolderIsReportedWithTheSettingToFixIt() {
 		assertThatThrownBy(() -> new ProcessModelDeployer(engine).deploy(folder.resolve("absent"), "x"))
 			.hasMessageContaining("absent")

@@ -62,7 +62,9 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
+import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.support.IntegrationTest;
 
 /**
@@ -81,6 +83,12 @@ class ProcessModelsIT {
 	private static final Path ROUTING = PROCESSES.resolve("task-routing.dmn");
 
 	private static final Path MAIL_TEMPLATES = Path.of("templates", "mail");
+
+	private static final Path GUIDE = PROCESSES.resolve("README.md");
+
+	private static final String MODEL_BEANS_HEADING = "### Model beans";
+
+	private static final Pattern MODEL_BEAN_ROW = Pattern.compile("(?m)^\\| `([A-Za-z0-9]+)` \\|");
 
 	private static final Set<String> BOUND_TYPES = Set.of("camunda:inputParameter", "camunda:property");
 
@@ -101,6 +109,9 @@ class ProcessModelsIT {
 
 	@Autowired
 	ProcessEngine processEngine;
+
+	@Autowired
+	ApplicationContext applicationContext;
 
 	@Test
 	void everyExecutableProcessAndDecisionLimitsHowLongItsHistoryIsKept() {
@@ -158,6 +169,16 @@ class ProcessModelsIT {
 	}
 
 	@Test
+	void onlyTheBeansMarkedForModelsAreReachable() {
+		assertThat(reachableBeans()).containsExactlyInAnyOrder(applicationContext.getBeanNamesForAnnotation(ModelBean.class));
+	}
+
+	@Test
+	void everyModelBeanHasARowInTheModelersGuide() throws IOException {
+		assertThat(undocumentedBeans(reachableBeans(), Files.readString(GUIDE))).isEmpty();
+	}
+
+	@Test
 	void everyProcessIsNamedAfterItsFileInKebabCase() {
 		assertThat(inEveryBpmnFile(ProcessModelsIT::processIds)).isEmpty();
 	}
@@ -182,6 +203,9 @@ class ProcessModelsIT {
 		assertReports(templateInputs(broken, file, templates), "ServiceTask_ByClass");
 		assertReports(templateShape("broken.json", JSON.createObjectNode().put("id", "io.touchpoints.Broken")), "has no name");
 		assertReports(beansWithoutTemplate(templates.values(), Set.of("untemplatedDelegate")), "untemplatedDelegate");
+		assertReports(undocumentedBeans(Set.of("undocumentedDelegate"), "### Model beans\n| `sendEmailDelegate` | x |\n"),
+				"undocumentedDelegate");
+		assertReports(undocumentedBeans(Set.of(), "### Model beans\n| `removedDelegate` | x |\n"), "removedDelegate");
 		assertReports(processIds(broken, file), "Broken_Process");
 	}
 
@@ -351,6 +375,22 @@ class ProcessModelsIT {
 			.sorted()
 			.map(bean -> violation(TEMPLATES.toString(), bean, "is a delegate bean without an element template"))
 			.toList();
+	}
+
+	/** Model beans without a row in the guide's table of model beans, and rows naming a bean that is not one. */
+	static List<String> undocumentedBeans(Set<String> beans, String guide) {
+		Set<String> documented = new TreeSet<>();
+		String table = guide.substring(Math.max(0, guide.indexOf(MODEL_BEANS_HEADING)));
+		Matcher row = MODEL_BEAN_ROW.matcher(table.split("\n(?=#)", 2)[0]);
+		while (row.find()) {
+			documented.add(row.group(1));
+		}
+		List<String> violations = new ArrayList<>();
+		beans.stream().filter(bean -> !documented.contains(bean)).sorted().forEach(bean -> violations
+			.add(violation(GUIDE.toString(), bean, "is a model bean without a row under '" + MODEL_BEANS_HEADING + "'")));
+		documented.stream().filter(bean -> !beans.contains(bean)).forEach(bean -> violations
+			.add(violation(GUIDE.toString(), bean, "has a row under '" + MODEL_BEANS_HEADING + "' but is not a model bean")));
+		return violations;
 	}
 
 	static List<String> processIds(BpmnModelInstance model, String file) {

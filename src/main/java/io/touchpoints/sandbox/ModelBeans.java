@@ -1,38 +1,45 @@
-package io.touchpoints.system;
+package io.touchpoints.sandbox;
 
 import java.util.AbstractMap;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
 
 /**
- * The only beans BPMN expressions can reach: delegates and listeners. Handed to the engine instead of the
- * whole application context, so a model cannot call {@code ${dataSource...}} or any other bean.
+ * The only beans a model can reach by name: delegates and listeners marked {@link ModelBean}. Handed to the
+ * engine instead of the application context, so {@code ${dataSource}} or any other bean resolves to nothing.
  * Beans are looked up lazily, so delegates may depend on engine services without a cycle.
  */
-public class DelegateBeans extends AbstractMap<Object, Object> {
+class ModelBeans extends AbstractMap<Object, Object> {
 
-	static final Set<Class<?>> REACHABLE_TYPES = Set.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
+	static final Set<Class<?>> MODEL_BEAN_TYPES = Set.of(JavaDelegate.class, ExecutionListener.class, TaskListener.class);
 
 	private final ListableBeanFactory beanFactory;
 
 	private volatile Set<String> names;
 
-	public DelegateBeans(ListableBeanFactory beanFactory) {
+	ModelBeans(ListableBeanFactory beanFactory) {
 		this.beanFactory = beanFactory;
 	}
 
-	public Set<String> names() {
+	/** Whether an object is one of these beans (or a proxy of one), whose own public methods a model may call. */
+	static boolean isModelBean(Object candidate) {
+		return AnnotatedElementUtils.hasAnnotation(ClassUtils.getUserClass(candidate), ModelBean.class);
+	}
+
+	Set<String> names() {
 		if (names == null) {
-			names = REACHABLE_TYPES.stream()
+			names = MODEL_BEAN_TYPES.stream()
 				.flatMap(type -> Arrays.stream(beanFactory.getBeanNamesForType(type, false, false)))
+				.filter(name -> beanFactory.findAnnotationOnBean(name, ModelBean.class, false) != null)
 				.collect(Collectors.toUnmodifiableSet());
 		}
 		return names;
@@ -51,7 +58,7 @@ public class DelegateBeans extends AbstractMap<Object, Object> {
 	@Override
 	public Set<Entry<Object, Object>> entrySet() {
 		return names().stream()
-			.flatMap(name -> Stream.of(Map.entry((Object) name, beanFactory.getBean(name))))
+			.map(name -> Map.entry((Object) name, beanFactory.getBean(name)))
 			.collect(Collectors.toUnmodifiableSet());
 	}
 
