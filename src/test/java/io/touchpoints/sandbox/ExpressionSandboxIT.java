@@ -136,11 +136,11 @@ class ExpressionSandboxIT {
 				{"businessKey":"acme","variables":{"count":{"value":3}}}""").getBody();
 
 		assertThat(engine.getRuntimeService().getVariables(ModelAttempts.idOf(started)))
-			.containsEntry("starter", TestUsers.INTEGRATION)
+			.containsEntry("starter", users.administrator())
 			.containsEntry("key", "acme")
 			.containsEntry("doubled", 7L)
-			.containsEntry("who", TestUsers.INTEGRATION)
-			.containsEntry("firstGroup", Groups.INTEGRATION)
+			.containsEntry("who", users.administrator())
+			.containsEntry("firstGroup", Groups.ADMIN)
 			.containsEntry("startedAt", Date.from(EngineTime.MONDAY_MORNING))
 			.containsEntry("taskName", "Review");
 	}

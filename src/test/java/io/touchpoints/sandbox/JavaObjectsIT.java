@@ -109,7 +109,7 @@ class JavaObjectsIT {
 		}, MediaType.APPLICATION_JSON));
 		body.add("type", part("java.util.ArrayList", MediaType.TEXT_PLAIN));
 		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(users.integration(), TestUsers.PASSWORD);
+		headers.setBasicAuth(users.administrator(), TestUsers.PASSWORD);
 		headers.setContentType(MediaType.MULTIPART_FORM_DATA);
 
 		ResponseEntity<String> refused = api.template().exchange("/engine-rest/process-instance/" + instance + "/variables/list/data",
@@ -173,7 +173,7 @@ class JavaObjectsIT {
 
 	private HttpHeaders json() {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(users.integration(), TestUsers.PASSWORD);
+		headers.setBasicAuth(users.administrator(), TestUsers.PASSWORD);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return headers;
 	}

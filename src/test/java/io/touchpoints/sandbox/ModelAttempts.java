@@ -23,8 +23,8 @@ import io.touchpoints.support.TestUsers;
 
 /**
  * What a modeler gets from the service for a model, over real HTTP: deployed as a {@code cx-ops} user from Camunda
- * Modeler's endpoint, started by an integration, its jobs run; and every text that comes back (answers, job
- * failures, incidents, variables), so a test can look for a secret in all of it.
+ * Modeler's endpoint, started over engine REST by an administrator, its jobs run; and every text that comes back
+ * (answers, job failures, incidents, variables), so a test can look for a secret in all of it.
  */
 class ModelAttempts {
 
@@ -86,7 +86,7 @@ class ModelAttempts {
 		return answer;
 	}
 
-	/** Deploys the model as cx-ops; if that works, an integration starts process {@code key} and its jobs run. */
+	/** Deploys the model as cx-ops; if that works, an administrator starts process {@code key} and its jobs run. */
 	Outcome attempt(String key, String fileName, String model) {
 		ResponseEntity<String> deployed = deploy(users.cxOps(), fileName, model);
 		if (!deployed.getStatusCode().is2xxSuccessful()) {
@@ -104,7 +104,7 @@ class ModelAttempts {
 
 	ResponseEntity<String> start(String key, String body) {
 		HttpHeaders headers = new HttpHeaders();
-		headers.setBasicAuth(users.integration(), TestUsers.PASSWORD);
+		headers.setBasicAuth(users.administrator(), TestUsers.PASSWORD);
 		headers.setContentType(MediaType.APPLICATION_JSON);
 		return api.template()
 			.exchange("/engine-rest/process-definition/key/" + key + "/start", HttpMethod.POST, new HttpEntity<>(body, headers),

@@ -42,6 +42,11 @@ public class TestUsers {
 		return ensure(CX_OPS, Groups.CX_OPS);
 	}
 
+	/** An administrator: the only people who start journeys or set variables through engine REST. */
+	public String administrator() {
+		return ensure("testadmin", Groups.ADMIN);
+	}
+
 	/**
 	 * A user of its own for tests that fail logins on purpose: the engine delays a user's next login after
 	 * a wrong password, which would lock the shared users out of the following tests.

@@ -266,7 +266,7 @@ class AuthorizationMatrixIT {
 			case "support" -> users.support();
 			case "csm-leads" -> users.ensure("testcsmlead", Groups.CSM_LEADS);
 			case "support-leads" -> users.ensure("testsupportlead", Groups.SUPPORT_LEADS);
-			case "camunda-admin" -> users.ensure("testadmin", Groups.ADMIN);
+			case "camunda-admin" -> users.administrator();
 			default -> throw new IllegalArgumentException("Unknown group column '" + group + "' in " + MATRIX);
 		};
 	}
