@@ -43,6 +43,10 @@ class WebappEngineApi implements ServletContextInitializer, Ordered {
 	@Override
 	public void onStartup(ServletContext servletContext) {
 		ServletRegistration.Dynamic servlet = servletContext.addServlet(SERVLET_NAME, ServletContainer.class);
+		if (servlet == null) {
+			throw new IllegalStateException("The webapps' engine API servlet '" + SERVLET_NAME
+					+ "' was registered before; it would answer engine failures with Camunda's statuses");
+		}
 		servlet.addMapping(applicationPath + "/api/engine/*");
 		servlet.setInitParameter(ServletProperties.JAXRS_APPLICATION_CLASS, Application.class.getName());
 	}

@@ -136,6 +136,15 @@ class ErrorResponsesIT {
 	}
 
 	@Test
+	void identifierLongerThanAnyTheServiceGivesIsABadRequestNamingIt() throws Exception {
+		Problem problem = send(request("/api/customers/" + "a".repeat(5_000), users.integration()).GET());
+
+		assertThat(problem.status()).isEqualTo(400);
+		assertThat(problem.body.get("errors")).extracting(error -> error.get("field").asText() + ": " + error.get("message").asText())
+			.containsExactly("externalRef: must be 1 to 100 letters, digits or . _ : @ -");
+	}
+
+	@Test
 	void headersLargerThanTheServerAcceptsAreTooLarge() throws Exception {
 		Problem problem = send(request("/api/customers/anyone", users.integration()).header("X-Padding", "a".repeat(9_000))
 			.GET());
