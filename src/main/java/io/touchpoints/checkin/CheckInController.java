@@ -21,10 +21,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.touchpoints.system.AcceptedDates;
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
+import io.touchpoints.system.NoControlCharacters;
 import io.touchpoints.system.web.Caller;
 
 /** Check-ins as customer-success managers and other systems change them. */
@@ -61,20 +63,22 @@ class CheckInController {
 	 * Body of a reschedule: {@code startsAt} with an offset ({@code 2026-12-02T10:00:00+01:00}) or without, then
 	 * in the customer's time zone; {@code durationMinutes} keeps the current duration when absent.
 	 */
-	record Reschedule(@NotBlank String startsAt, @Min(5) @Max(480) Integer durationMinutes) {
+	record Reschedule(@NotBlank @Size(max = 100) @NoControlCharacters String startsAt,
+			@Min(5) @Max(480) Integer durationMinutes) {
 	}
 
 	/** Body of a cancellation; the reason goes to the customer's timeline. */
-	record Cancellation(@Size(max = 500) String reason) {
+	record Cancellation(@Size(max = 500) @NoControlCharacters(lineBreaksAllowed = true) String reason) {
 	}
 
 	@GetMapping
-	CheckInView get(@PathVariable String id) {
+	CheckInView get(@PathVariable @Size(max = 100) @NoControlCharacters String id) {
 		return CheckInView.of(changes.find(id));
 	}
 
 	@PostMapping("/reschedule")
-	CheckInView reschedule(@PathVariable String id, @Valid @RequestBody Reschedule request) {
+	CheckInView reschedule(@PathVariable @Size(max = 100) @NoControlCharacters String id,
+			@Valid @RequestBody Reschedule request) {
 		CheckIn checkIn = changes.find(id);
 		Caller caller = caller();
 		permissions.requireMayChange(checkIn, caller);
@@ -84,7 +88,8 @@ class CheckInController {
 	}
 
 	@PostMapping("/cancellation")
-	CheckInView cancel(@PathVariable String id, @Valid @RequestBody(required = false) Cancellation request) {
+	CheckInView cancel(@PathVariable @Size(max = 100) @NoControlCharacters String id,
+			@Valid @RequestBody(required = false) Cancellation request) {
 		Caller caller = caller();
 		permissions.requireMayChange(changes.find(id), caller);
 		return CheckInView.of(changes.cancel(id, request == null ? null : request.reason(), caller.userId()));
@@ -96,6 +101,15 @@ class CheckInController {
 	}
 
 	private static ZonedDateTime parse(String startsAt, ZoneId customerZone) {
+		ZonedDateTime start = parseInZone(startsAt, customerZone);
+		String outOfRange = AcceptedDates.problem(start);
+		if (outOfRange != null) {
+			throw new InvalidRequestException(List.of(new FieldProblem("startsAt", "'" + startsAt + "' " + outOfRange)));
+		}
+		return start;
+	}
+
+	private static ZonedDateTime parseInZone(String startsAt, ZoneId customerZone) {
 		try {
 			return OffsetDateTime.parse(startsAt).atZoneSameInstant(customerZone);
 		}

@@ -3,7 +3,6 @@ package io.touchpoints.customer;
 import java.net.URI;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Pattern;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,8 +31,8 @@ class CustomerController {
 	}
 
 	@PutMapping
-	ResponseEntity<CustomerView> put(@PathVariable @Pattern(regexp = ExternalIds.PATTERN,
-			message = ExternalIds.MESSAGE) String externalRef, @Valid @RequestBody CustomerRequest request) {
+	ResponseEntity<CustomerView> put(@PathVariable @ExternalId String externalRef,
+			@Valid @RequestBody CustomerRequest request) {
 		var upserted = Retrying.onConcurrentWrite(() -> registry.upsert(externalRef, request.details()));
 		CustomerView view = view(upserted.customer());
 		return upserted.created() ? ResponseEntity.created(URI.create("/api/customers/" + externalRef)).body(view)
@@ -41,7 +40,7 @@ class CustomerController {
 	}
 
 	@GetMapping
-	CustomerView get(@PathVariable String externalRef) {
+	CustomerView get(@PathVariable @ExternalId String externalRef) {
 		return view(registry.require(externalRef, "externalRef"));
 	}
 

@@ -9,13 +9,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import io.touchpoints.system.NoControlCharacters;
+
 /** Body of {@code PUT /api/customers/{externalRef}}. */
 record CustomerRequest(
-		@NotBlank @Size(max = 200) @Pattern(regexp = "[^\\r\\n]*", message = "must not contain line breaks") String name,
-		@NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
+		@NotBlank @Size(max = 200) @NoControlCharacters String name,
+		@NotBlank @Size(max = 254) @NoControlCharacters @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+",
 				message = "must be a well-formed email address") String email,
-		@NotBlank @LanguageTag String locale,
-		@NotBlank @IanaTimeZone String timeZone,
+		@NotBlank @NoControlCharacters @LanguageTag String locale,
+		@NotBlank @NoControlCharacters @IanaTimeZone String timeZone,
 		@Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be 1 to 40 lowercase letters, digits or dashes") String tier,
 		@DecimalMin("0") @Digits(integer = 13, fraction = 2) BigDecimal annualValue) {
 

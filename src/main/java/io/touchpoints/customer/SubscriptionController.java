@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.Groups;
+import io.touchpoints.system.NoControlCharacters;
 
 /** Subscriptions as billing changes them. */
 @RestController
@@ -24,7 +25,7 @@ class SubscriptionController {
 	}
 
 	/** Body of a cancellation: why, in billing's or the customer's words. */
-	record Cancellation(@Size(max = 500) String reason) {
+	record Cancellation(@Size(max = 500) @NoControlCharacters(lineBreaksAllowed = true) String reason) {
 	}
 
 	/** A subscription's state after a change. */
@@ -32,7 +33,8 @@ class SubscriptionController {
 	}
 
 	@PostMapping("/api/subscriptions/{purchaseId}/cancellation")
-	SubscriptionState cancel(@PathVariable String purchaseId, @Valid @RequestBody(required = false) Cancellation request) {
+	SubscriptionState cancel(@PathVariable @ExternalId String purchaseId,
+			@Valid @RequestBody(required = false) Cancellation request) {
 		Subscription cancelled = cancellations.cancel(purchaseId, request == null ? null : request.reason());
 		return new SubscriptionState(cancelled.getPurchaseId(), cancelled.getStatus(), cancelled.getCancelledAt(),
 				cancelled.getCancellationReason());

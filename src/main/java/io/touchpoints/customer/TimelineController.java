@@ -43,7 +43,7 @@ class TimelineController {
 	}
 
 	@GetMapping("/api/customers/{externalRef}/timeline")
-	TimelinePage timeline(@PathVariable String externalRef, @RequestParam(defaultValue = "0") int page,
+	TimelinePage timeline(@PathVariable @ExternalId String externalRef, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		List<FieldProblem> problems = new ArrayList<>();

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.touchpoints.customer.ExternalId;
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.Retrying;
@@ -23,7 +24,8 @@ class PurchaseController {
 	}
 
 	@PostMapping("/api/customers/{externalRef}/purchases")
-	ResponseEntity<PurchaseView> purchase(@PathVariable String externalRef, @Valid @RequestBody PurchaseRequest request) {
+	ResponseEntity<PurchaseView> purchase(@PathVariable @ExternalId String externalRef,
+			@Valid @RequestBody PurchaseRequest request) {
 		var recorded = Retrying.onConcurrentWrite(() -> purchases.record(externalRef, request));
 		PurchaseView view = PurchaseView.of(externalRef, recorded.subscription());
 		return recorded.created() ? ResponseEntity.status(201).body(view) : ResponseEntity.ok(view);

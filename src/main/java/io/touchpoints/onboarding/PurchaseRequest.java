@@ -4,16 +4,16 @@ import java.time.LocalDate;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-import io.touchpoints.customer.ExternalIds;
+import io.touchpoints.customer.ExternalId;
+import io.touchpoints.system.NoControlCharacters;
 
 /** Body of {@code POST /api/customers/{externalRef}/purchases}. */
 @RenewalAfterStart
 record PurchaseRequest(
-		@NotNull @Pattern(regexp = ExternalIds.PATTERN, message = ExternalIds.MESSAGE) String purchaseId,
-		@NotBlank @Size(max = 100) String plan,
+		@NotNull @ExternalId String purchaseId,
+		@NotBlank @Size(max = 100) @NoControlCharacters String plan,
 		@NotNull LocalDate startDate,
 		@NotNull LocalDate renewalDate,
 		Boolean migrating) {

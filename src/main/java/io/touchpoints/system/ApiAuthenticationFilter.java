@@ -37,7 +37,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String[] credentials = basicCredentials(request.getHeader("Authorization"));
 		if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-			problems.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"Authenticate with HTTP Basic as a Touchpoints user", CHALLENGE);
 			return;
 		}

@@ -1,6 +1,5 @@
 package io.touchpoints.system;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,22 +8,29 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -33,6 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  */
 @RestControllerAdvice(basePackages = "io.touchpoints")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
 	@ExceptionHandler(InvalidRequestException.class)
 	ProblemDetail invalidRequest(InvalidRequestException e) {
@@ -59,6 +67,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail forbidden(AuthorizationException e) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
 		problem.setTitle("Forbidden");
+		return problem;
+	}
+
+	/** A failure nobody foresaw: logged with its cause, which the client is not told. */
+	@ExceptionHandler(Exception.class)
+	ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+		log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The server could not complete the request; the error has been logged");
+		problem.setTitle("Internal Server Error");
 		return problem;
 	}
 
@@ -102,6 +120,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	@Override
+	protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		String field = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
+		String expected = e.getRequiredType() == null ? "of another type" : JsonValueProblems.expected(e.getRequiredType());
+		return ResponseEntity.badRequest()
+			.body(invalid(List.of(new FieldProblem(field, "must be " + expected + ", not '" + e.getValue() + "'"))));
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return ResponseEntity.badRequest().body(invalid(List.of(new FieldProblem(e.getParameterName(), "is required"))));
+	}
+
+	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		JsonMappingException mapping = causeOfType(e, JsonMappingException.class);
@@ -136,10 +169,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	}
 
 	private static String invalidValue(JsonMappingException mapping) {
+		if (mapping instanceof AcceptedDatesModule.OutOfRangeException outOfRange) {
+			return outOfRange.getOriginalMessage();
+		}
 		if (mapping instanceof InvalidFormatException format) {
-			String expected = format.getTargetType() == LocalDate.class ? "a date like 2026-11-23"
-					: "a " + format.getTargetType().getSimpleName();
-			return "'" + format.getValue() + "' is not " + expected;
+			return "must be " + JsonValueProblems.expected(format.getTargetType()) + ", not '" + format.getValue() + "'";
+		}
+		if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+			return "must be " + JsonValueProblems.expected(mismatch.getTargetType());
 		}
 		return "has an invalid value: " + withoutSource(mapping);
 	}

@@ -3,6 +3,7 @@ package io.touchpoints.touchpoint;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,8 +13,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.touchpoints.customer.ExternalId;
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.Groups;
+import io.touchpoints.system.NoControlCharacters;
 import io.touchpoints.system.NotFoundException;
 
 /** Mail templates for CX operations: what exists, and how one reads for a real customer. */
@@ -49,8 +52,9 @@ class TemplateController {
 	}
 
 	@GetMapping("/{id}/preview")
-	Preview preview(@PathVariable String id, @RequestParam(required = false) String locale,
-			@RequestParam String customer) {
+	Preview preview(@PathVariable @Size(max = 100) @NoControlCharacters String id,
+			@RequestParam(required = false) @Size(max = 35) @NoControlCharacters String locale,
+			@RequestParam @ExternalId String customer) {
 		if (!templates.exists(id)) {
 			throw new NotFoundException("id", "No mail template '" + id + "'; GET /api/templates lists them");
 		}

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.customer.ExternalId;
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
@@ -44,7 +45,7 @@ class DailyUsageController {
 	}
 
 	@GetMapping("/api/customers/{externalRef}/usage")
-	UsageReport usage(@PathVariable String externalRef, @RequestParam(required = false) String from,
+	UsageReport usage(@PathVariable @ExternalId String externalRef, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to) {
 		List<FieldProblem> problems = new ArrayList<>();
 		LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();

@@ -17,6 +17,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
 import io.touchpoints.onboarding.Milestones;
+import io.touchpoints.system.AcceptedDates;
+import io.touchpoints.system.ControlCharacters;
 
 /** Reads one usage event of a batch, naming every problem it has; a bad event never spoils the rest of its batch. */
 @Component
@@ -64,7 +66,16 @@ class UsageEventReader {
 			problems.add(field + " is required");
 			return null;
 		}
-		if (!value.isTextual() || !ID.matcher(value.textValue()).matches()) {
+		if (!value.isTextual()) {
+			problems.add(field + " must be a string, not " + kind(value));
+			return null;
+		}
+		String controlCharacter = ControlCharacters.problem(value.textValue(), false);
+		if (controlCharacter != null) {
+			problems.add(field + " " + controlCharacter);
+			return null;
+		}
+		if (!ID.matcher(value.textValue()).matches()) {
 			problems.add(field + " must be 1 to 100 letters, digits or . _ : @ -");
 			return null;
 		}
@@ -73,7 +84,11 @@ class UsageEventReader {
 
 	private static EventType type(JsonNode node, List<String> problems) {
 		JsonNode value = node.get("type");
-		var type = value == null || !value.isTextual() ? null : EventType.of(value.textValue()).orElse(null);
+		if (value != null && !value.isNull() && !value.isTextual()) {
+			problems.add("type must be a string, not " + kind(value));
+			return null;
+		}
+		var type = value == null || value.isNull() ? null : EventType.of(value.textValue()).orElse(null);
 		if (type == null) {
 			problems.add("type must be one of " + EventType.valueNames());
 		}
@@ -82,7 +97,16 @@ class UsageEventReader {
 
 	private static String name(JsonNode node, EventType type, List<String> problems) {
 		JsonNode value = node.get("name");
-		String name = value == null || value.isNull() ? null : value.isTextual() ? value.textValue().strip() : "";
+		if (value != null && !value.isNull() && !value.isTextual()) {
+			problems.add("name must be a string or null, not " + kind(value));
+			return null;
+		}
+		String name = value == null || value.isNull() ? null : value.textValue().strip();
+		String controlCharacter = ControlCharacters.problem(name, false);
+		if (controlCharacter != null) {
+			problems.add("name " + controlCharacter);
+			return null;
+		}
 		if (type == null) {
 			return name;
 		}
@@ -117,8 +141,17 @@ class UsageEventReader {
 			problems.add("occurredAt is required");
 			return null;
 		}
+		if (!value.isTextual()) {
+			problems.add("occurredAt must be a string, not " + kind(value));
+			return null;
+		}
 		try {
 			Instant occurredAt = OffsetDateTime.parse(value.asText()).toInstant();
+			String outOfRange = AcceptedDates.problem(occurredAt);
+			if (outOfRange != null) {
+				problems.add("occurredAt " + value.asText() + " " + outOfRange);
+				return null;
+			}
 			if (occurredAt.isAfter(clock.instant().plus(CLOCK_SKEW))) {
 				problems.add("occurredAt " + value.asText() + " is in the future (more than " + CLOCK_SKEW.toMinutes()
 						+ " minutes ahead of the server clock)");
@@ -148,8 +181,16 @@ class UsageEventReader {
 		}
 		for (Iterator<Map.Entry<String, JsonNode>> fields = value.fields(); fields.hasNext();) {
 			Map.Entry<String, JsonNode> field = fields.next();
-			if (field.getValue().isContainerNode()) {
+			String keyProblem = ControlCharacters.problem(field.getKey(), false);
+			String valueProblem = ControlCharacters.problem(field.getValue().textValue(), true);
+			if (keyProblem != null) {
+				problems.add("properties: a key " + keyProblem);
+			}
+			else if (field.getValue().isContainerNode()) {
 				problems.add("properties." + field.getKey() + " must be a string, number, boolean or null");
+			}
+			else if (valueProblem != null) {
+				problems.add("properties." + field.getKey() + " " + valueProblem);
 			}
 		}
 		if (type == EventType.TICKET) {
@@ -170,6 +211,10 @@ class UsageEventReader {
 			problems.add("properties cannot be stored: " + e.getOriginalMessage());
 			return null;
 		}
+	}
+
+	private static String kind(JsonNode value) {
+		return value.isNumber() ? "a number" : value.isBoolean() ? "a boolean" : value.isArray() ? "an array" : "an object";
 	}
 
 }

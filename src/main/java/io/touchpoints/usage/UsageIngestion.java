@@ -5,10 +5,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,7 +22,8 @@ import io.touchpoints.system.Retrying;
 
 /**
  * Takes a batch of usage events: valid ones are stored with their daily counts, invalid ones are named with
- * their problems, an event id seen before changes nothing. Only events a journey may wait for become engine work
+ * their problems, an event id seen before changes nothing: resent with the same content it is a duplicate, with other
+ * content (or for another customer) a conflict. Only events a journey may wait for become engine work
  * (milestones). A batch is one transaction that only inserts: its events, and its daily counts as deltas that
  * {@link UsageCompaction} folds into the daily rows later, so concurrent batches never wait on each other.
  * Milestones are recorded in the batch's transaction and signalled to their journeys after it commits.
@@ -54,8 +54,20 @@ class UsageIngestion {
 	record Rejection(int index, String eventId, List<String> problems) {
 	}
 
+	/** An event whose id was already used for a different event: nothing of it is stored or counted. */
+	record Conflict(int index, String eventId, List<String> fields, String problem) {
+
+		static Conflict of(UsageEvent event, List<String> fields) {
+			String usedFor = fields.contains("customerRef") ? "an event of another customer"
+					: "a different event (" + String.join(", ", fields) + " differ)";
+			return new Conflict(event.index(), event.eventId(), fields, "eventId '" + event.eventId()
+					+ "' was already used for " + usedFor + "; an eventId identifies one event");
+		}
+
+	}
+
 	/** What became of a batch. */
-	record Result(int accepted, int duplicates, List<Rejection> rejected) {
+	record Result(int accepted, int duplicates, List<Conflict> conflicts, List<Rejection> rejected) {
 	}
 
 	Result ingest(JsonNode batch) {
@@ -74,31 +86,51 @@ class UsageIngestion {
 		}
 		Map<String, Long> customerIds = store.customerIds(valid.stream().map(UsageEvent::customerRef).distinct().toList());
 		List<UsageEvent> known = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
-		int duplicates = 0;
+		Map<String, UsageEvent> firstById = new HashMap<>();
+		List<UsageEvent> repeats = new ArrayList<>();
 		for (UsageEvent event : valid) {
 			if (!customerIds.containsKey(event.customerRef())) {
 				rejected.add(new Rejection(event.index(), event.eventId(), List.of("customerRef '" + event.customerRef()
 						+ "' is not a known customer; create it with PUT /api/customers/" + event.customerRef() + " first")));
 			}
-			else if (!seen.add(event.eventId())) {
-				duplicates++;
+			else if (firstById.putIfAbsent(event.eventId(), event) == null) {
+				known.add(event);
 			}
 			else {
-				known.add(event);
+				repeats.add(event);
 			}
 		}
 		Stored stored = known.isEmpty() ? Stored.NOTHING
 				: Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds), ConcurrencyFailureException.class);
 		milestones.send(stored.milestones());
+		List<Conflict> conflicts = new ArrayList<>(stored.conflicts());
+		int duplicates = stored.duplicates();
+		for (UsageEvent repeat : repeats) {
+			// What the id stands for: the event stored before this batch, else the batch's first event with the id.
+			EventContent meant = stored.before()
+				.getOrDefault(repeat.eventId(), content(firstById.get(repeat.eventId()), customerIds));
+			List<String> differences = meant.differences(content(repeat, customerIds));
+			if (differences.isEmpty()) {
+				duplicates++;
+			}
+			else {
+				conflicts.add(Conflict.of(repeat, differences));
+			}
+		}
+		conflicts.sort(Comparator.comparingInt(Conflict::index));
 		rejected.sort(Comparator.comparingInt(Rejection::index));
-		return new Result(stored.events(), duplicates + known.size() - stored.events(), rejected);
+		return new Result(stored.events(), duplicates, conflicts, rejected);
 	}
 
-	/** What a batch's transaction stored: how many events, and the milestones to signal once it has committed. */
-	private record Stored(int events, List<MilestoneSignals.Signal> milestones) {
+	/**
+	 * What a batch's transaction stored: how many events, how many were stored before as they are (duplicates) or
+	 * otherwise (conflicts), what was stored before under the batch's ids, and the milestones to signal once it has
+	 * committed.
+	 */
+	private record Stored(int events, int duplicates, List<Conflict> conflicts, Map<String, EventContent> before,
+			List<MilestoneSignals.Signal> milestones) {
 
-		static final Stored NOTHING = new Stored(0, List.of());
+		static final Stored NOTHING = new Stored(0, 0, List.of(), Map.of(), List.of());
 
 	}
 
@@ -113,11 +145,26 @@ class UsageIngestion {
 	}
 
 	private Stored store(List<UsageEvent> events, Map<String, Long> customerIds, boolean someStoredBefore) {
-		Set<String> existing = someStoredBefore ? store.existingEventIds(events.stream().map(UsageEvent::eventId).toList())
-				: Set.of();
-		List<UsageEvent> fresh = events.stream().filter(event -> !existing.contains(event.eventId())).toList();
+		Map<String, EventContent> storedBefore = someStoredBefore
+				? store.storedEvents(events.stream().map(UsageEvent::eventId).toList()) : Map.of();
+		List<UsageEvent> fresh = new ArrayList<>();
+		List<Conflict> conflicts = new ArrayList<>();
+		int duplicates = 0;
+		for (UsageEvent event : events) {
+			EventContent stored = storedBefore.get(event.eventId());
+			List<String> differences = stored == null ? null : stored.differences(content(event, customerIds));
+			if (differences == null) {
+				fresh.add(event);
+			}
+			else if (differences.isEmpty()) {
+				duplicates++;
+			}
+			else {
+				conflicts.add(Conflict.of(event, differences));
+			}
+		}
 		if (fresh.isEmpty()) {
-			return Stored.NOTHING;
+			return new Stored(0, duplicates, conflicts, storedBefore, List.of());
 		}
 		Instant now = clock.instant();
 		store.insert(fresh, customerIds, now);
@@ -127,7 +174,11 @@ class UsageIngestion {
 			.map(event -> new MilestoneSignals.Report(customerIds.get(event.customerRef()), event.name(),
 					event.occurredAt(), event.eventId()))
 			.toList());
-		return new Stored(fresh.size(), signals);
+		return new Stored(fresh.size(), duplicates, conflicts, storedBefore, signals);
+	}
+
+	private static EventContent content(UsageEvent event, Map<String, Long> customerIds) {
+		return EventContent.of(event, customerIds.get(event.customerRef()));
 	}
 
 	/** Activity per day: logins, features and tickets. Milestones happen once and are recorded on the onboarding. */

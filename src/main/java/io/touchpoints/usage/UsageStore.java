@@ -4,13 +4,12 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,15 +62,19 @@ class UsageStore {
 		return ids;
 	}
 
-	Set<String> existingEventIds(Collection<String> eventIds) {
-		Set<String> existing = new HashSet<>();
+	/** The events already stored under any of these ids, by id, as they were stored. */
+	Map<String, EventContent> storedEvents(Collection<String> eventIds) {
+		Map<String, EventContent> stored = new HashMap<>();
 		if (!eventIds.isEmpty()) {
-			namedJdbc.query("select event_id from usage_event where event_id in (:ids)", Map.of("ids", eventIds),
-					rs -> {
-						existing.add(rs.getString(1));
-					});
+			namedJdbc.query("""
+					select event_id, customer_id, event_type, event_name, occurred_at, properties from usage_event
+					where event_id in (:ids)""", Map.of("ids", eventIds), rs -> {
+				stored.put(rs.getString("event_id"), new EventContent(rs.getLong("customer_id"), rs.getString("event_type"),
+						rs.getString("event_name"), rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+						rs.getString("properties")));
+			});
 		}
-		return existing;
+		return stored;
 	}
 
 	void insert(List<UsageEvent> events, Map<String, Long> customerIds, Instant receivedAt) {

@@ -235,6 +235,39 @@ class CheckInIT {
 			.isEqualTo(HttpStatus.OK);
 	}
 
+	@Test
+	void refusesMovingACheckInOutsideTheAcceptedYears() {
+		smtp.start();
+		String instance = runtimeService.startProcessInstanceByKey("first-week-check-in", ref).getId();
+		jobs.executeAll(instance);
+		CheckIn checkIn = checkInOf(instance);
+		String path = "/api/check-ins/" + checkIn.getId() + "/reschedule";
+
+		ResponseEntity<JsonNode> farFuture = api.post(users.csm(), path, "{\"startsAt\":\"+999999999-12-02T10:00\"}");
+		ResponseEntity<JsonNode> beforeEpoch = api.post(users.csm(), path, "{\"startsAt\":\"1969-12-31T10:00:00Z\"}");
+
+		assertProblem(farFuture, HttpStatus.BAD_REQUEST, "startsAt");
+		assertThat(farFuture.getBody().get("errors").get(0).get("message").asText())
+			.isEqualTo("'+999999999-12-02T10:00' must lie in the years 1970 to 2199 (UTC)");
+		assertProblem(beforeEpoch, HttpStatus.BAD_REQUEST, "startsAt");
+		assertThat(checkIns.findById(checkIn.getId()).orElseThrow().getSequence()).isZero();
+	}
+
+	@Test
+	void namesEveryValueOfTheWrongTypeInAReschedule() {
+		smtp.start();
+		String instance = runtimeService.startProcessInstanceByKey("first-week-check-in", ref).getId();
+		jobs.executeAll(instance);
+
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/api/check-ins/" + checkInOf(instance).getId()
+				+ "/reschedule", "{\"startsAt\":20261126,\"durationMinutes\":30.5}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("errors")).extracting(error -> error.get("field").asText() + ": "
+				+ error.get("message").asText())
+			.containsExactly("startsAt: must be a string, not 20261126", "durationMinutes: must be a whole number, not 30.5");
+	}
+
 	private static void assertProblem(ResponseEntity<JsonNode> response, HttpStatus status, String field) {
 		assertThat(response.getStatusCode()).isEqualTo(status);
 		assertThat(response.getBody().get("errors")).extracting(error -> error.get("field").asText()).contains(field);

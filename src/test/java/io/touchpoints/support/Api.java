@@ -1,5 +1,6 @@
 package io.touchpoints.support;
 
+import java.net.URI;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -48,6 +49,17 @@ public class Api {
 
 	public ResponseEntity<JsonNode> get(String user, String path, Object... uriVariables) {
 		return call(user, HttpMethod.GET, path, null, uriVariables);
+	}
+
+	/** A GET of a path that is already encoded ({@code %2B} for a plus sign in a query stays as it is). */
+	public ResponseEntity<JsonNode> getEncoded(String user, String encodedPathAndQuery) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON));
+		if (user != null) {
+			headers.setBasicAuth(user, TestUsers.PASSWORD);
+		}
+		URI uri = http.getRestTemplate().getUriTemplateHandler().expand("/").resolve(encodedPathAndQuery);
+		return http.exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), JsonNode.class);
 	}
 
 	/** A customer's timeline entries, newest first (up to 200), as {@code user} reads them. */

@@ -108,6 +108,20 @@ class TasklistBrowserIT {
 	}
 
 	@Test
+	void claimOfATaskSomeoneElseClaimedMeanwhileTellsWhy() {
+		logIn(users.csm());
+		openTaskOf(customerName);
+		String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+		taskService.claim(taskId, "another-csm");
+
+		click(By.cssSelector("button.claim"));
+
+		await().until(driver -> driver.getPageSource().contains("An error happened while claiming the task."));
+		assertThat(browser.getPageSource()).contains("Task '" + taskId + "' is already claimed by someone else.");
+		assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo("another-csm");
+	}
+
+	@Test
 	void supportDoesNotSeeTheKickoffTask() {
 		logIn(users.support());
 

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -196,6 +197,102 @@ class UsageEventsApiIT {
 	}
 
 	@Test
+	void aResentEventIsADuplicateWhateverTheOrderOfItsPropertiesAndTheOffsetOfItsMoment() {
+		String id = "e-" + UUID.randomUUID();
+		post(UsageEvents.batch(event(id, ref, "feature_used", "\"reports\"", "2026-11-23T09:00:00Z",
+				"{\"plan\":\"pro\",\"seats\":3}")));
+
+		JsonNode resent = post(UsageEvents.batch(event(id, ref, "feature_used", "\"reports\"", "2026-11-23T10:00:00+01:00",
+				"{\"seats\":3,\"plan\":\"pro\"}"))).getBody();
+
+		assertThat(resent.get("accepted").asInt()).isZero();
+		assertThat(resent.get("duplicates").asInt()).isOne();
+		assertThat(resent.get("conflicts")).isEmpty();
+		assertThat(usage()).containsExactly("2026-11-23 feature_used reports 1");
+	}
+
+	@Test
+	void anEventIdReusedForADifferentEventIsAConflictAndCountsNothing() {
+		String id = "e-" + UUID.randomUUID();
+		post(UsageEvents.batch(event(id, ref, "feature_used", "\"reports\"", "2026-11-23T09:00:00Z", "{}")));
+
+		String other = event(id, ref, "feature_used", "\"exports\"", "2026-11-23T09:30:00Z", "{\"plan\":\"pro\"}");
+
+		JsonNode reused = post(UsageEvents.batch(other, other)).getBody();
+
+		assertThat(reused.get("accepted").asInt()).isZero();
+		assertThat(reused.get("duplicates").asInt()).as("the second is no duplicate of what the id stands for").isZero();
+		assertThat(reused.get("rejected")).isEmpty();
+		assertThat(reused.get("conflicts")).extracting(conflict -> conflict.get("index").asInt()).containsExactly(0, 1);
+		JsonNode conflict = reused.get("conflicts").get(0);
+		assertThat(conflict.get("index").asInt()).isZero();
+		assertThat(conflict.get("eventId").asText()).isEqualTo(id);
+		assertThat(conflict.get("fields")).extracting(JsonNode::asText).containsExactly("name", "occurredAt", "properties");
+		assertThat(conflict.get("problem").asText()).isEqualTo("eventId '" + id
+				+ "' was already used for a different event (name, occurredAt, properties differ); an eventId identifies one event");
+		assertThat(usage()).containsExactly("2026-11-23 feature_used reports 1");
+	}
+
+	@Test
+	void anEventIdOfAnotherCustomersEventIsAConflict() {
+		String other = customers.create("Jean Dupont", "fr", "Europe/Paris");
+		String id = "e-" + UUID.randomUUID();
+		post(UsageEvents.batch(event(id, other, "login", "null", "2026-11-23T09:00:00Z", "{}")));
+
+		JsonNode reused = post(UsageEvents.batch(event(id, ref, "login", "null", "2026-11-23T09:00:00Z", "{}"))).getBody();
+
+		assertThat(reused.get("accepted").asInt()).isZero();
+		assertThat(reused.get("conflicts").get(0).get("fields")).extracting(JsonNode::asText).containsExactly("customerRef");
+		assertThat(reused.get("conflicts").get(0).get("problem").asText())
+			.isEqualTo("eventId '" + id + "' was already used for an event of another customer; an eventId identifies one event");
+		assertThat(usage()).isEmpty();
+	}
+
+	@Test
+	void withinOneBatchTheFirstUseOfAnEventIdCountsAndADifferentSecondIsAConflict() {
+		String id = "e-" + UUID.randomUUID();
+		String first = event(id, ref, "login", "null", "2026-11-23T09:00:00Z", "{}");
+
+		JsonNode answer = post(UsageEvents.batch(first, first,
+				event(id, ref, "login", "null", "2026-11-23T09:05:00Z", "{}"))).getBody();
+
+		assertThat(answer.get("accepted").asInt()).isOne();
+		assertThat(answer.get("duplicates").asInt()).isOne();
+		assertThat(answer.get("conflicts")).extracting(conflict -> conflict.get("index").asInt()).containsExactly(2);
+		assertThat(usage()).containsExactly("2026-11-23 login - 1");
+	}
+
+	@Test
+	void namesEveryValueOfTheWrongTypeInAnEvent() {
+		ResponseEntity<JsonNode> response = post("""
+				[{"eventId":123,"customerRef":true,"type":1,"name":5,"occurredAt":1700000000,"properties":{}}]""");
+
+		assertThat(response.getBody().get("rejected").get(0).get("problems")).extracting(JsonNode::asText)
+			.containsExactly("eventId must be a string, not a number", "customerRef must be a string, not a boolean",
+					"type must be a string, not a number", "name must be a string or null, not a number",
+					"occurredAt must be a string, not a number");
+	}
+
+	@Test
+	void refusesControlCharactersInEventIdsNamesAndPropertyKeys() {
+		Instant now = EngineTime.now();
+		ResponseEntity<JsonNode> response = post(UsageEvents.batch(
+				event("e-\\u0000" + UUID.randomUUID(), ref, "login", "null", now.toString(), "{}"),
+				event("e-" + UUID.randomUUID(), ref + "\u2028", "login", "null", now.toString(), "{}"),
+				event("e-" + UUID.randomUUID(), ref, "feature_used", "\"re\u0085ports\"", now.toString(), "{}"),
+				event("e-" + UUID.randomUUID(), ref, "feature_used", "\"reports\"", now.toString(),
+						"{\"pl\u202Ean\":\"pro\",\"note\":\"two\\nlines\"}")));
+
+		assertThat(response.getBody().get("accepted").asInt()).isZero();
+		assertThat(response.getBody().get("rejected")).extracting(rejection -> rejection.get("problems").get(0).asText())
+			.containsExactly("eventId must not contain control characters; found U+0000 (NULL) at position 3",
+					"customerRef must not contain control characters; found U+2028 (LINE SEPARATOR) at position "
+							+ (ref.length() + 1),
+					"name must not contain control characters; found U+0085 (NEXT LINE (NEL)) at position 3",
+					"properties: a key must not contain control characters; found U+202E (RIGHT-TO-LEFT OVERRIDE) at position 3");
+	}
+
+	@Test
 	void milestonesRacingEachOtherForOneJourneyAllCount() throws Exception {
 		String id = customers.purchase(ref, true);
 		jobs.executeAll(id);
@@ -248,6 +345,13 @@ class UsageEventsApiIT {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getBody().get("errors").get(0).get("field").asText()).isEqualTo("body");
 		assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("JSON array of 1 to 1000");
+	}
+
+	private static String event(String eventId, String customerRef, String type, String nameJson, String occurredAt,
+			String propertiesJson) {
+		return """
+				{"eventId":"%s","customerRef":"%s","type":"%s","name":%s,"occurredAt":"%s","properties":%s}"""
+			.formatted(eventId, customerRef, type, nameJson, occurredAt, propertiesJson);
 	}
 
 }

@@ -58,7 +58,7 @@ class EngineRequestFilter extends OncePerRequestFilter {
 		for (EngineRequestRule rule : rules) {
 			Refusal refusal = rule.check(engineRequest);
 			if (refusal != null) {
-				problems.write(response, refusal.status(), refusal.title(), refusal.detail(), Map.of(), refusal.errors());
+				problems.write(request, response, refusal.status(), refusal.title(), refusal.detail(), Map.of(), refusal.errors());
 				return;
 			}
 		}

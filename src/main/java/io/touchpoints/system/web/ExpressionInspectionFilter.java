@@ -80,7 +80,7 @@ class ExpressionInspectionFilter extends OncePerRequestFilter {
 			forwarded = buffered;
 		}
 		if (where != null) {
-			problems.write(response, HttpStatus.BAD_REQUEST, "Expression refused",
+			problems.write(request, response, HttpStatus.BAD_REQUEST, "Expression refused",
 					"Request refused: " + where + " contains an expression ('${' or '#{'); expressions are not accepted "
 							+ "in engine REST requests",
 					Map.of());

@@ -78,7 +78,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		}
 		long waitNanos = failing.failures().estimateAbilityToConsume(1).getNanosToWaitForRefill();
 		if (waitNanos > 0 || !failing.attempts().tryAcquire()) {
-			tooManyFailures(response, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1));
+			tooManyFailures(request, response, Math.max(1, TimeUnit.NANOSECONDS.toSeconds(waitNanos) + 1));
 			return;
 		}
 		try {
@@ -112,8 +112,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 			.build();
 	}
 
-	private void tooManyFailures(HttpServletResponse response, long retryAfterSeconds) throws IOException {
-		problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
+	private void tooManyFailures(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds) throws IOException {
+		problems.write(request, response, HttpStatus.TOO_MANY_REQUESTS, "Too many failed logins",
 				"Too many failed logins from this address; try again in " + retryAfterSeconds + " s. Other addresses "
 						+ "are not affected, and no account is locked.",
 				Map.of(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds)));

@@ -42,7 +42,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		long allowed = DEPLOYMENT.matcher(RequestPaths.withinApplication(request)).matches() ? deploymentLimit : limit;
 		long declared = request.getContentLengthLong();
 		if (declared > allowed) {
-			tooLarge(response, allowed);
+			tooLarge(request, response, allowed);
 			return;
 		}
 		if (declared >= 0) {
@@ -60,14 +60,14 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		}
 		if (limited.exceeded() && !response.isCommitted()) {
 			response.reset();
-			tooLarge(response, allowed);
+			tooLarge(request, response, allowed);
 		}
 	}
 
-	private void tooLarge(HttpServletResponse response, long allowed) throws IOException {
+	private void tooLarge(HttpServletRequest request, HttpServletResponse response, long allowed) throws IOException {
 		// The rest of the body is not read: the connection closes after Tomcat's swallow limit.
 		response.setHeader("Connection", "close");
-		problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
+		problems.write(request, response, HttpStatus.PAYLOAD_TOO_LARGE, "Request body too large",
 				"The request body exceeds the limit of " + DataSize.ofBytes(allowed).toKilobytes() + " KB for this endpoint",
 				Map.of());
 	}

@@ -37,7 +37,7 @@ class RequestTargetFilter extends OncePerRequestFilter {
 			problem = problemWith("query", request.getQueryString());
 		}
 		if (problem != null) {
-			problems.write(response, HttpStatus.BAD_REQUEST, "Malformed request target",
+			problems.write(request, response, HttpStatus.BAD_REQUEST, "Malformed request target",
 					"The request " + problem, Map.of(), List.of(new FieldProblem(problem.split(" ")[0],
 							"malformed percent-encoding")));
 			return;

@@ -1,0 +1,79 @@
+package io.touchpoints.system;
+
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response.Status;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.BadUserRequestException;
+import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.DeploymentResourceNotFoundException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.impl.errorcode.BuiltinExceptionCode;
+import org.camunda.bpm.engine.impl.form.FormException;
+import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
+import org.camunda.bpm.engine.rest.exception.RestException;
+import org.glassfish.jersey.server.ParamException;
+
+/**
+ * The HTTP status of an engine API failure. Camunda answers 500 for many failures that are the client's: a task
+ * someone else claimed, a concurrent change, an id that names nothing, a form value that fails its constraint.
+ * Here those are 409, 409, 404 and 400; what the engine's REST resources already classify keeps its status, and
+ * failures of the server stay 500.
+ */
+final class EngineErrorStatus {
+
+	private static final Pattern NOT_FOUND = Pattern
+		.compile("(?i).*(cannot find|can't find|not found|does not exist|doesn't exist|no \\S+( \\S+)? found|no deployed).*",
+				Pattern.DOTALL);
+
+	private EngineErrorStatus() {
+	}
+
+	static int of(Throwable failure) {
+		if (failure instanceof ParamException param) {
+			return param instanceof ParamException.PathParamException ? 404 : 400;
+		}
+		if (failure instanceof WebApplicationException web) {
+			return web.getResponse().getStatus();
+		}
+		if (failure instanceof RestException rest) {
+			boolean unclassified = rest.getStatus() == null || rest.getStatus() == Status.INTERNAL_SERVER_ERROR;
+			return unclassified && rest.getCause() instanceof ProcessEngineException cause ? of(cause)
+					: rest.getStatus() == null ? 500 : rest.getStatus().getStatusCode();
+		}
+		if (failure instanceof ProcessEngineException engine) {
+			return ofEngine(engine);
+		}
+		return failure instanceof JsonProcessingException ? 400 : 500;
+	}
+
+	private static int ofEngine(ProcessEngineException failure) {
+		if (failure instanceof AuthorizationException) {
+			return 403;
+		}
+		if (failure instanceof TaskAlreadyClaimedException || failure instanceof OptimisticLockingException
+				|| failure.getCode() == BuiltinExceptionCode.OPTIMISTIC_LOCKING.getCode()) {
+			return 409;
+		}
+		if (failure instanceof NotFoundException || failure instanceof DeploymentResourceNotFoundException) {
+			return 404;
+		}
+		if (failure instanceof NullValueException) {
+			return failure.getMessage() != null && NOT_FOUND.matcher(failure.getMessage()).matches() ? 404 : 400;
+		}
+		if (failure instanceof BadUserRequestException || failure instanceof ParseException
+				|| failure instanceof MigratingProcessInstanceValidationException || failure instanceof FormException
+				|| failure instanceof MismatchingMessageCorrelationException) {
+			return 400;
+		}
+		return 500;
+	}
+
+}

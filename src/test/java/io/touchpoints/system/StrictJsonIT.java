@@ -1,0 +1,96 @@
+package io.touchpoints.system;
+
+import static io.touchpoints.system.AcceptedDatesIT.errors;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import io.touchpoints.customer.Subscriptions;
+import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
+import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.TestUsers;
+
+/**
+ * A string, a number and a boolean are three things: a value of the wrong type is refused, never converted, and
+ * one answer names every such value of a body, with the other fields' problems. Query parameters are named too.
+ */
+@IntegrationTest
+class StrictJsonIT {
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Subscriptions subscriptions;
+
+	@Test
+	void namesEveryValueOfTheWrongTypeInOneAnswer() {
+		String ref = "strict-" + UUID.randomUUID();
+
+		ResponseEntity<JsonNode> refused = api.put(users.integration(), "/api/customers/" + ref, """
+				{"name":123,"email":true,"locale":["es"],"timeZone":{"id":"Europe/Madrid"},"tier":"Premium Plus",
+				 "annualValue":"12000"}""");
+
+		assertThat(errors(refused)).containsExactly("name: must be a string, not 123", "email: must be a string, not true",
+				"locale: must be a string, not an array", "timeZone: must be a string, not an object",
+				"annualValue: must be a number, not '12000'",
+				"tier: must be 1 to 40 lowercase letters, digits or dashes");
+		assertThat(api.get(users.integration(), "/api/customers/" + ref).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void refusesNumbersAndBooleansWhereStringsBelongAndStringsWhereBooleansBelong() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+
+		ResponseEntity<JsonNode> refused = api.post(users.integration(), "/api/customers/" + ref + "/purchases", """
+				{"purchaseId":42,"plan":true,"startDate":20261123,"renewalDate":"2027-11-23","migrating":"yes"}""");
+
+		assertThat(errors(refused)).containsExactly("purchaseId: must be a string, not 42",
+				"plan: must be a string, not true", "startDate: must be a date like 2026-11-23, not 20261123",
+				"migrating: must be true or false, not 'yes'");
+		assertThat(subscriptions.findByPurchaseId("42")).isEmpty();
+	}
+
+	@Test
+	void refusesABodyThatIsNoObject() {
+		String path = "/api/customers/strict-" + UUID.randomUUID();
+
+		assertThat(errors(api.put(users.integration(), path, "[\"Ana\"]")))
+			.containsExactly("body: must be an object, not an array");
+		assertThat(errors(api.put(users.integration(), path, "\"Ana\""))).containsExactly("body: must be an object, not 'Ana'");
+	}
+
+	@Test
+	void refusesANumberAsACancellationReason() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+		customers.purchase(ref, false);
+
+		ResponseEntity<JsonNode> refused = api.post(users.integration(),
+				"/api/subscriptions/po-" + ref + "/cancellation", "{\"reason\":404}");
+
+		assertThat(errors(refused)).containsExactly("reason: must be a string, not 404");
+	}
+
+	@Test
+	void namesQueryParametersOfTheWrongTypeOrMissing() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+
+		assertThat(errors(api.get(users.csm(), "/api/customers/" + ref + "/timeline?size=ten")))
+			.containsExactly("size: must be a whole number, not 'ten'");
+		assertThat(errors(api.get(users.cxOps(), "/api/templates/welcome/preview"))).containsExactly("customer: is required");
+	}
+
+}
