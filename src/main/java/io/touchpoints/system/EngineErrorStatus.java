@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
@@ -51,7 +52,8 @@ final class EngineErrorStatus {
 		if (failure instanceof ProcessEngineException engine) {
 			return ofEngine(engine);
 		}
-		return failure instanceof JsonProcessingException ? 400 : 500;
+		// A decision's FEEL that cannot be evaluated is the model's or the input's doing, and says why.
+		return failure instanceof JsonProcessingException || failure instanceof FeelException ? 400 : 500;
 	}
 
 	private static int ofEngine(ProcessEngineException failure) {

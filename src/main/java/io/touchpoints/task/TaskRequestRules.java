@@ -31,8 +31,6 @@ class TaskRequestRules implements EngineRequestRule {
 
 	private static final Pattern ASSIGNEE = Pattern.compile("/task/([^/]+)/assignee");
 
-	private static final Pattern TASK = Pattern.compile("/task/([^/]+)");
-
 	private static final Pattern DELEGATION = Pattern.compile("/task/([^/]+)/(delegate|identity-links|identity-links/delete)");
 
 	private static final Pattern NOTES = Pattern.compile("/task/([^/]+)/(comment|attachment)(/.*)?");
@@ -63,7 +61,9 @@ class TaskRequestRules implements EngineRequestRule {
 		}
 		List<String> task = request.match(CLAIM);
 		if (task != null) {
-			return claimFor(request, task.get(0), request.json().path("userId").textValue());
+			String userId = request.json().path("userId").textValue();
+			// A claim for nobody is a release in the engine: the same rule holds.
+			return userId == null ? release(request, task.get(0)) : claimFor(request, task.get(0), userId);
 		}
 		task = request.match(UNCLAIM);
 		if (task != null) {
@@ -74,10 +74,10 @@ class TaskRequestRules implements EngineRequestRule {
 			String userId = request.json().path("userId").textValue();
 			return userId == null ? release(request, task.get(0)) : claimFor(request, task.get(0), userId);
 		}
-		boolean edit = "PUT".equals(request.method()) && request.match(TASK) != null;
-		if (edit || request.match(DELEGATION) != null) {
-			return Refusal.forbidden("Delegating tasks, changing their candidates and editing tasks is for "
-					+ "administrators; claim the task, or ask a lead to release it");
+		if (request.match(DELEGATION) != null) {
+			// Claimants and leads hold TASK_ASSIGN to release tasks; it would let them do these as well.
+			return Refusal.forbidden("Delegating tasks and changing their candidates is for administrators; claim "
+					+ "the task, or ask a lead to release it");
 		}
 		return null;
 	}

@@ -157,7 +157,7 @@ class ExpressionSandboxIT {
 
 		Outcome outcome = attempts.attempt("reaches-too-far", "reaches-too-far.bpmn", model);
 
-		assertThat(outcome.startStatus()).isEqualTo(500);
+		assertThat(outcome.startStatus()).isEqualTo(400);
 		assertThat(outcome.startAnswer()).contains("refused: " + explanation).contains("What an expression may use");
 	}
 

@@ -1,6 +1,7 @@
 package io.touchpoints.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -81,7 +82,7 @@ class JavaObjectsIT {
 		ResponseEntity<String> refused = attempts.start(PROCESS, "{\"variables\":{\"list\":" + objectVariable(format) + "}}");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(refused.getBody()).contains("Unsupported value type 'Object'");
+		assertThat(refused.getBody()).contains("variables.list").contains("not a Java object");
 		assertThat(instances()).isEqualTo(before);
 	}
 
@@ -93,7 +94,7 @@ class JavaObjectsIT {
 				HttpMethod.PUT, new HttpEntity<>(objectVariable("application/x-java-serialized-object"), json()), String.class);
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(refused.getBody()).contains("Unsupported value type 'Object'");
+		assertThat(refused.getBody()).contains("\"field\":\"list\"").contains("not a Java object");
 		assertThat(engine.getRuntimeService().getVariables(instance)).doesNotContainKey("list");
 	}
 
@@ -115,9 +116,8 @@ class JavaObjectsIT {
 		ResponseEntity<String> refused = api.template().exchange("/engine-rest/process-instance/" + instance + "/variables/list/data",
 				HttpMethod.POST, new HttpEntity<>(body, headers), String.class);
 
-		// Engine REST answers this refusal of its own with 500; the point is that no object is created.
-		assertThat(refused.getStatusCode().isError()).isTrue();
-		assertThat(refused.getBody()).contains("not whitelisted for deserialization: [java.util.ArrayList");
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody()).contains("not Java objects");
 		assertThat(engine.getRuntimeService().getVariables(instance)).doesNotContainKey("list");
 	}
 
@@ -131,11 +131,20 @@ class JavaObjectsIT {
 		ResponseEntity<String> notStarted = attempts.start(PROCESS, "{\"variables\":{\"list\":{\"value\":" + value + "}}}");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(refused.getBody()).contains("Variable 'list' would hold a java.util.")
-			.contains("variables hold text, numbers, booleans, dates, bytes or files");
+		assertThat(refused.getBody()).contains("\"field\":\"list\"").contains("not a list or map");
 		assertThat(engine.getRuntimeService().getVariables(instance)).doesNotContainKey("list");
-		assertThat(notStarted.getStatusCode().isError()).isTrue();
-		assertThat(notStarted.getBody()).contains("Variable 'list' would hold a java.util.");
+		assertThat(notStarted.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(notStarted.getBody()).contains("variables.list").contains("not a list or map");
+	}
+
+	@Test
+	void theEngineItselfRefusesAJavaObjectThatGetsPastTheRequestChecks() {
+		String instance = startedInstance();
+
+		assertThatThrownBy(() -> engine.getRuntimeService()
+			.setVariable(instance, "list", new ArrayList<>(List.of("a"))))
+			.hasMessageContaining("Variable 'list' would hold a java.util.");
+		assertThat(engine.getRuntimeService().getVariables(instance)).doesNotContainKey("list");
 	}
 
 	@Test
@@ -145,7 +154,7 @@ class JavaObjectsIT {
 
 		ModelAttempts.Outcome outcome = attempts.attempt("stores-a-list", "stores-a-list.bpmn", model);
 
-		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
 		assertThat(outcome.startAnswer()).contains("Variable 'groups' would hold a java.util.");
 	}
 

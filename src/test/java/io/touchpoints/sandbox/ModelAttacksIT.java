@@ -117,7 +117,7 @@ class ModelAttacksIT {
 
 		Outcome outcome = attempts.attempt("runs-a-program", "runs-a-program.bpmn", model);
 
-		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
 		assertThat(outcome.startAnswer()).contains("refused: getClass() cannot be called on a value of type java.lang.String");
 		assertThat(marker).doesNotExist();
 	}
@@ -176,7 +176,7 @@ class ModelAttacksIT {
 
 		Outcome outcome = attempts.attempt(process, process + ".bpmn", model);
 
-		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR.value());
+		assertThat(outcome.startStatus()).isEqualTo(HttpStatus.BAD_REQUEST.value());
 		assertThat(outcome.startAnswer()).contains("External functions are disabled");
 		assertThat(outcome.everything()).doesNotContain(SECRET);
 	}

@@ -2,6 +2,7 @@ package io.touchpoints.system.web;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -78,6 +79,17 @@ public final class EngineRequest {
 			}
 		}
 		return json;
+	}
+
+	/** The text of a multipart body's field, or null when there is no such field or the body is not multipart. */
+	public String multipartField(String name) throws IOException {
+		String type = http.getContentType();
+		if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data")) {
+			return null;
+		}
+		BufferedBodyRequest buffered = BufferedBodyRequest.of(http);
+		http = buffered;
+		return MultipartParts.field(buffered.body(), type, name);
 	}
 
 	/** The request to pass on: the buffered copy once a rule has read the body. */

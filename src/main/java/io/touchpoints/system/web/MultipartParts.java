@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 import org.apache.commons.fileupload.FileItemIterator;
@@ -23,6 +24,16 @@ final class MultipartParts {
 
 	/** The name of the first part whose name, file name or content matches; null when none does or it does not parse. */
 	static String firstWith(byte[] body, String contentType, Predicate<String> test) {
+		return find(body, contentType, (part, content) -> test.test(part.getFieldName()) || test.test(part.getName())
+				|| test.test(content) ? part.getFieldName() : null);
+	}
+
+	/** The text of the part named {@code name}; null when there is none or the body does not parse. */
+	static String field(byte[] body, String contentType, String name) {
+		return find(body, contentType, (part, content) -> name.equals(part.getFieldName()) ? content : null);
+	}
+
+	private static String find(byte[] body, String contentType, BiFunction<FileItemStream, String, String> found) {
 		try {
 			FileItemIterator parts = new FileUpload().getItemIterator(new BodyContext(body, contentType));
 			while (parts.hasNext()) {
@@ -31,8 +42,9 @@ final class MultipartParts {
 				try (InputStream in = part.openStream()) {
 					content = new String(in.readAllBytes(), StandardCharsets.UTF_8);
 				}
-				if (test.test(part.getFieldName()) || test.test(part.getName()) || test.test(content)) {
-					return part.getFieldName();
+				String result = found.apply(part, content);
+				if (result != null) {
+					return result;
 				}
 			}
 		}
