@@ -1,8 +1,6 @@
 package io.touchpoints.system;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +12,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
+
+import io.touchpoints.system.web.BasicCredentials;
 
 /**
  * HTTP Basic authentication of the service's own API against Camunda's identity service. The caller becomes
@@ -35,43 +35,25 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String[] credentials = basicCredentials(request.getHeader("Authorization"));
-		if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
+		BasicCredentials credentials = BasicCredentials.of(request.getHeader("Authorization")).orElse(null);
+		if (credentials == null || !identityService.checkPassword(credentials.userId(), credentials.password())) {
 			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
 					"Authenticate with HTTP Basic as a Touchpoints user", CHALLENGE);
 			return;
 		}
 		List<String> groups = identityService.createGroupQuery()
-			.groupMember(credentials[0])
+			.groupMember(credentials.userId())
 			.list()
 			.stream()
 			.map(Group::getId)
 			.toList();
-		identityService.setAuthentication(credentials[0], groups);
+		identityService.setAuthentication(credentials.userId(), groups);
 		try {
 			chain.doFilter(request, response);
 		}
 		finally {
 			identityService.clearAuthentication();
 		}
-	}
-
-	private static String[] basicCredentials(String header) {
-		if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-			return null;
-		}
-		String decoded;
-		try {
-			decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-		}
-		catch (IllegalArgumentException e) {
-			return null;
-		}
-		int colon = decoded.indexOf(':');
-		if (colon <= 0) {
-			return null;
-		}
-		return new String[] { decoded.substring(0, colon), decoded.substring(colon + 1) };
 	}
 
 }

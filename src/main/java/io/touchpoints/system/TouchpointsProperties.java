@@ -86,8 +86,12 @@ public record TouchpointsProperties(
 	public record Api(@DefaultValue("1MB") DataSize maxRequestSize, @DefaultValue("10MB") DataSize maxDeploymentSize) {
 	}
 
-	/** How failed logins are throttled: each client address may fail this many, refilled evenly over the window. */
-	public record Security(@DefaultValue("10") int failedLoginsPerClient, @DefaultValue("PT10M") Duration failedLoginWindow) {
+	/**
+	 * How failed logins are throttled: a client address may fail this many logins as one user, and this many as
+	 * anyone, each refilled evenly over the window.
+	 */
+	public record Security(@DefaultValue("10") int failedLoginsPerClient, @DefaultValue("100") int failedLoginsPerAddress,
+			@DefaultValue("PT10M") Duration failedLoginWindow) {
 	}
 
 }

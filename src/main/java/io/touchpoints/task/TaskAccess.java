@@ -33,7 +33,8 @@ public class TaskAccess {
 	}
 
 	/** Who holds a task and who may pick it up. */
-	public record Holders(String assignee, List<String> candidateUsers, List<String> candidateGroups) {
+	public record Holders(String assignee, List<String> candidateUsers, List<String> candidateGroups,
+			String processInstanceId) {
 
 		boolean isClaimed() {
 			return assignee != null;
@@ -57,7 +58,8 @@ public class TaskAccess {
 				return Optional.empty();
 			}
 			List<IdentityLink> links = taskService.getIdentityLinksForTask(taskId);
-			return Optional.of(new Holders(task.getAssignee(), candidates(links, true), candidates(links, false)));
+			return Optional.of(new Holders(task.getAssignee(), candidates(links, true), candidates(links, false),
+					task.getProcessInstanceId()));
 		});
 	}
 

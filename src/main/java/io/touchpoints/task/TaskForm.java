@@ -14,20 +14,20 @@ record TaskForm(Map<String, Field> fields) {
 
 	static final TaskForm NONE = new TaskForm(Map.of());
 
-	/** A field's value kind and whether the form only shows it. */
-	record Field(Kind kind, boolean readOnly) {
+	/** A field's value kind, whether the form only shows it, and whether it must have a value. */
+	record Field(Kind kind, boolean readOnly, boolean required) {
 	}
 
-	/** The JSON kinds of value a field holds; ANY where the form component takes structured values. */
+	/** The kinds of value a field holds; SCALAR (any plain value) where the component's type says no more. */
 	enum Kind {
-		TEXT, NUMBER, BOOLEAN, ANY
+		TEXT, NUMBER, BOOLEAN, SCALAR
 	}
 
 	/**
 	 * Any task may be completed with an {@code outcome} in words, which goes on the customer's timeline
 	 * ({@link TaskCompletionTimeline}), whether or not its form shows such a field.
 	 */
-	static final Field OUTCOME = new Field(Kind.TEXT, false);
+	static final Field OUTCOME = new Field(Kind.TEXT, false, false);
 
 	Optional<Field> field(String name) {
 		Field field = fields.get(name);
@@ -47,7 +47,8 @@ record TaskForm(Map<String, Field> fields) {
 			String key = component.path("key").asText(component.path("path").asText(null));
 			if (key != null && !"button".equals(type)) {
 				boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
-				fields.put(key, new Field(kindOf(type), readOnly));
+				boolean required = component.path("validate").path("required").asBoolean(false);
+				fields.put(key, new Field(kindOf(type), readOnly, required));
 			}
 			collect(component.path("components"), fields);
 		}
@@ -58,7 +59,7 @@ record TaskForm(Map<String, Field> fields) {
 			case "textfield", "textarea", "radio", "select", "datetime" -> Kind.TEXT;
 			case "number" -> Kind.NUMBER;
 			case "checkbox" -> Kind.BOOLEAN;
-			default -> Kind.ANY;
+			default -> Kind.SCALAR;
 		};
 	}
 

@@ -19,7 +19,7 @@ import io.touchpoints.system.AsEngine;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.web.EngineRequest;
 import io.touchpoints.system.web.EngineRequestRule;
-import io.touchpoints.system.web.Refusal;
+import io.touchpoints.system.web.Answer;
 
 /**
  * A person completing a task sets only what the task's form asks for: each submitted variable must be an
@@ -31,10 +31,13 @@ import io.touchpoints.system.web.Refusal;
 @Order(50)
 class TaskFormSubmissions implements EngineRequestRule {
 
-	private static final Pattern SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete|resolve|bpmnError|bpmnEscalation)");
+	private static final Pattern SUBMISSION = Pattern.compile("/task/([^/]+)/(submit-form|complete)");
+
+	private static final Set<String> NUMBER_TYPES = Set.of("Integer", "Long", "Short", "Double");
 
 	private static final Map<TaskForm.Kind, Set<String>> ENGINE_TYPES = Map.of(TaskForm.Kind.TEXT, Set.of("String"),
-			TaskForm.Kind.NUMBER, Set.of("Integer", "Long", "Short", "Double"), TaskForm.Kind.BOOLEAN, Set.of("Boolean"));
+			TaskForm.Kind.NUMBER, NUMBER_TYPES, TaskForm.Kind.BOOLEAN, Set.of("Boolean"), TaskForm.Kind.SCALAR,
+			Set.of("String", "Boolean", "Integer", "Long", "Short", "Double", "Date"));
 
 	private final TaskForms forms;
 
@@ -52,15 +55,12 @@ class TaskFormSubmissions implements EngineRequestRule {
 	}
 
 	@Override
-	public Refusal check(EngineRequest request) throws IOException {
+	public Answer check(EngineRequest request) throws IOException {
 		List<String> submission = request.match(SUBMISSION);
 		if (submission == null || !"POST".equals(request.method()) || request.caller().isAdministrator()) {
 			return null;
 		}
 		JsonNode variables = request.json().path("variables");
-		if (!variables.isObject() || variables.isEmpty()) {
-			return null;
-		}
 		String taskId = submission.get(0);
 		TaskForm form = forms.of(taskId);
 		List<FieldProblem> problems = new ArrayList<>();
@@ -71,7 +71,13 @@ class TaskFormSubmissions implements EngineRequestRule {
 				problems.add(new FieldProblem("variables." + variable.getKey(), problem));
 			}
 		}
-		return problems.isEmpty() ? null : Refusal.invalid(problems);
+		form.fields().forEach((name, field) -> {
+			if (field.required() && !field.readOnly() && !hasValue(variables.path(name).path("value"))
+					&& !(variables.path(name).isMissingNode() && hasValue(current(taskId, name)))) {
+				problems.add(new FieldProblem("variables." + name, "is required by this task's form"));
+			}
+		});
+		return problems.isEmpty() ? null : Answer.invalid(problems);
 	}
 
 	private String problemWith(String taskId, TaskForm form, String name, JsonNode variable) {
@@ -96,28 +102,36 @@ class TaskFormSubmissions implements EngineRequestRule {
 	}
 
 	private static String kindProblem(TaskForm.Kind kind, JsonNode value, String type) {
-		if (kind == TaskForm.Kind.ANY || value.isNull() || value.isMissingNode()) {
+		if (value.isNull() || value.isMissingNode()) {
 			return null;
 		}
 		boolean matches = switch (kind) {
 			case TEXT -> value.isTextual();
 			case NUMBER -> value.isNumber();
 			case BOOLEAN -> value.isBoolean();
-			case ANY -> true;
+			case SCALAR -> value.isValueNode();
 		};
 		if (!matches || type != null && !ENGINE_TYPES.get(kind).contains(type)) {
 			return "must be " + switch (kind) {
 				case TEXT -> "text";
 				case NUMBER -> "a number";
 				case BOOLEAN -> "true or false";
-				case ANY -> "a value";
+				case SCALAR -> "a plain value (text, a number, true or false, a date)";
 			};
 		}
 		return null;
 	}
 
+	private static boolean hasValue(JsonNode value) {
+		return !value.isMissingNode() && !value.isNull() && !(value.isTextual() && value.textValue().isBlank());
+	}
+
+	private JsonNode current(String taskId, String name) {
+		return objectMapper.valueToTree(asEngine.call(() -> taskService.getVariable(taskId, name)));
+	}
+
 	private boolean sameAsCurrent(String taskId, String name, JsonNode value) {
-		JsonNode current = objectMapper.valueToTree(asEngine.call(() -> taskService.getVariable(taskId, name)));
+		JsonNode current = current(taskId, name);
 		JsonNode submitted = value.isMissingNode() ? objectMapper.nullNode() : value;
 		if (current.isNumber() && submitted.isNumber()) {
 			return current.decimalValue().compareTo(submitted.decimalValue()) == 0;

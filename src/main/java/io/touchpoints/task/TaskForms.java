@@ -62,12 +62,15 @@ class TaskForms {
 				case "string", "date", "enum" -> TaskForm.Kind.TEXT;
 				case "long" -> TaskForm.Kind.NUMBER;
 				case "boolean" -> TaskForm.Kind.BOOLEAN;
-				default -> TaskForm.Kind.ANY;
+				default -> TaskForm.Kind.SCALAR;
 			};
 			boolean readOnly = field.getValidationConstraints()
 				.stream()
 				.anyMatch(constraint -> "readonly".equals(constraint.getName()));
-			fields.put(field.getId(), new TaskForm.Field(kind, readOnly));
+			boolean required = field.getValidationConstraints()
+				.stream()
+				.anyMatch(constraint -> "required".equals(constraint.getName()));
+			fields.put(field.getId(), new TaskForm.Field(kind, readOnly, required));
 		}
 		return new TaskForm(fields);
 	}

@@ -10,16 +10,18 @@ import org.springframework.context.annotation.Lazy;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.system.AsEngine;
 import io.touchpoints.system.web.Callers;
 import io.touchpoints.system.web.EngineRequest;
 import io.touchpoints.system.web.EngineRequestRule;
-import io.touchpoints.system.web.Refusal;
+import io.touchpoints.system.web.Answer;
 
 /**
  * What people may do to tasks through the engine's REST API (Tasklist uses the same API), beyond the engine's own
- * checks: claim for themselves only; release what they hold or what their team's members hold if they lead it;
- * comment and attach only where they may work, and read comments and attachments only where they may read the
- * task (the engine checks neither); delegation, identity links and task edits are for administrators.
+ * checks: claim only for themselves; release what they hold, or what their team's members hold if they lead it (done
+ * here, as the engine, so nobody needs the engine's TASK_ASSIGN, which would also let them give tasks away); comment
+ * only where they may work and only on the task's own journey, and read comments and attachments only where they
+ * may read the task (the engine checks neither). Which writes are allowed at all is {@code EngineWritesAllowed}'s.
  */
 @Component
 @Order(40)
@@ -29,10 +31,6 @@ class TaskRequestRules implements EngineRequestRule {
 
 	private static final Pattern UNCLAIM = Pattern.compile("/task/([^/]+)/unclaim");
 
-	private static final Pattern ASSIGNEE = Pattern.compile("/task/([^/]+)/assignee");
-
-	private static final Pattern DELEGATION = Pattern.compile("/task/([^/]+)/(delegate|identity-links|identity-links/delete)");
-
 	private static final Pattern NOTES = Pattern.compile("/task/([^/]+)/(comment|attachment)(/.*)?");
 
 	private final TaskAccess access;
@@ -41,20 +39,23 @@ class TaskRequestRules implements EngineRequestRule {
 
 	private final Callers callers;
 
-	TaskRequestRules(TaskAccess access, @Lazy TaskService taskService, Callers callers) {
+	private final AsEngine asEngine;
+
+	TaskRequestRules(TaskAccess access, @Lazy TaskService taskService, Callers callers, AsEngine asEngine) {
 		this.access = access;
 		this.taskService = taskService;
 		this.callers = callers;
+		this.asEngine = asEngine;
 	}
 
 	@Override
-	public Refusal check(EngineRequest request) throws IOException {
+	public Answer check(EngineRequest request) throws IOException {
 		if (request.caller().isAdministrator()) {
 			return null;
 		}
 		List<String> notes = request.match(NOTES);
 		if (notes != null) {
-			return request.isRead() ? readNotes(request, notes.get(0)) : writeNotes(request, notes.get(0));
+			return request.isRead() ? readNotes(request, notes.get(0)) : writeNote(request, notes.get(0));
 		}
 		if (request.isRead()) {
 			return null;
@@ -66,54 +67,57 @@ class TaskRequestRules implements EngineRequestRule {
 			return userId == null ? release(request, task.get(0)) : claimFor(request, task.get(0), userId);
 		}
 		task = request.match(UNCLAIM);
-		if (task != null) {
-			return release(request, task.get(0));
-		}
-		task = request.match(ASSIGNEE);
-		if (task != null) {
-			String userId = request.json().path("userId").textValue();
-			return userId == null ? release(request, task.get(0)) : claimFor(request, task.get(0), userId);
-		}
-		if (request.match(DELEGATION) != null) {
-			// Claimants and leads hold TASK_ASSIGN to release tasks; it would let them do these as well.
-			return Refusal.forbidden("Delegating tasks and changing their candidates is for administrators; claim "
-					+ "the task, or ask a lead to release it");
-		}
-		return null;
+		return task == null ? null : release(request, task.get(0));
 	}
 
-	private Refusal claimFor(EngineRequest request, String taskId, String userId) {
+	private Answer claimFor(EngineRequest request, String taskId, String userId) {
 		String caller = request.caller().userId();
 		if (!caller.equals(userId)) {
-			return Refusal.forbidden("People claim tasks for themselves only: '" + caller + "' may not claim for '"
+			return Answer.forbidden("People claim tasks for themselves only: '" + caller + "' may not claim for '"
 					+ userId + "'");
 		}
 		return access.holdersOf(taskId)
-			.filter(holders -> !access.mayClaim(request.caller(), holders))
-			.map(holders -> holders.isClaimed() ? null
-					: Refusal.forbidden("Task '" + taskId + "' is not offered to '" + caller + "'"))
+			.filter(holders -> !holders.isClaimed() && !access.mayClaim(request.caller(), holders))
+			.map(holders -> Answer.forbidden("Task '" + taskId + "' is not offered to '" + caller + "'"))
 			.orElse(null);
 	}
 
-	private Refusal release(EngineRequest request, String taskId) {
-		return access.holdersOf(taskId)
-			.filter(holders -> holders.isClaimed() && !access.mayRelease(request.caller(), holders))
-			.map(holders -> Refusal.forbidden("Task '" + taskId + "' is claimed by someone else: only they, or a lead "
-					+ "of the task's team, may release it"))
-			.orElse(null);
+	private Answer release(EngineRequest request, String taskId) {
+		TaskAccess.Holders holders = access.holdersOf(taskId).orElse(null);
+		if (holders == null) {
+			return null;
+		}
+		if (holders.isClaimed() && !access.mayRelease(request.caller(), holders)) {
+			return Answer.forbidden("Task '" + taskId + "' is claimed by someone else: only they, or a lead of the "
+					+ "task's team, may release it");
+		}
+		if (holders.isClaimed()) {
+			callers.as(request.caller(), () -> {
+				asEngine.run(() -> taskService.setAssignee(taskId, null));
+				return null;
+			});
+		}
+		return Answer.done();
 	}
 
-	private Refusal readNotes(EngineRequest request, String taskId) {
+	private Answer readNotes(EngineRequest request, String taskId) {
 		boolean visible = callers.as(request.caller(), () -> taskService.createTaskQuery().taskId(taskId).count() > 0);
-		return visible ? null : Refusal.notFound("No task '" + taskId + "' that you may read");
+		return visible ? null : Answer.notFound("No task '" + taskId + "' that you may read");
 	}
 
-	private Refusal writeNotes(EngineRequest request, String taskId) {
-		return access.holdersOf(taskId)
-			.filter(holders -> !access.mayWork(request.caller(), holders))
-			.map(holders -> Refusal.forbidden("Only whoever may work task '" + taskId
-					+ "' may comment on it or attach to it"))
-			.orElse(null);
+	private Answer writeNote(EngineRequest request, String taskId) throws IOException {
+		TaskAccess.Holders holders = access.holdersOf(taskId).orElse(null);
+		if (holders == null) {
+			return null;
+		}
+		if (!access.mayWork(request.caller(), holders)) {
+			return Answer.forbidden("Only whoever may work task '" + taskId + "' may comment on it");
+		}
+		String journey = request.json().path("processInstanceId").textValue();
+		if (journey != null && !journey.equals(holders.processInstanceId())) {
+			return Answer.forbidden("A comment on task '" + taskId + "' belongs to the task's own journey");
+		}
+		return null;
 	}
 
 }

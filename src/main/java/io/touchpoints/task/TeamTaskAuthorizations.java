@@ -8,7 +8,6 @@ import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -17,22 +16,12 @@ import org.camunda.bpm.engine.task.Task;
 import io.touchpoints.system.Groups;
 
 /**
- * The engine permissions people get on each task, on top of the engine's defaults (candidates may read and work
- * it): whoever claims a task may also release it (TASK_ASSIGN), and the lead group of a candidate team may see and
- * release it. {@link TaskRequestRules} decide what TASK_ASSIGN is used for: releasing, never assigning others.
+ * The engine permissions people get on each task, on top of the engine's defaults (candidates and the claimant may
+ * read and work it): the lead group of a candidate team may read it, so leads see their team's tasks and can release
+ * one a member holds ({@link TaskRequestRules} releases it for them, as the engine). Nobody but administrators holds
+ * TASK_ASSIGN, which would let them give tasks to anyone.
  */
 class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
-
-	@Override
-	public AuthorizationEntity[] newTaskAssignee(Task task, String oldAssignee, String newAssignee) {
-		AuthorizationEntity[] granted = super.newTaskAssignee(task, oldAssignee, newAssignee);
-		if (granted != null) {
-			Arrays.stream(granted)
-				.filter(authorization -> authorization.getResourceType() == TASK.resourceType())
-				.forEach(authorization -> authorization.addPermission(TaskPermissions.TASK_ASSIGN));
-		}
-		return granted;
-	}
 
 	@Override
 	public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
@@ -41,8 +30,7 @@ class TeamTaskAuthorizations extends DefaultAuthorizationProvider {
 		if (lead == null || !IdentityLinkType.CANDIDATE.equals(type)) {
 			return granted;
 		}
-		Stream<AuthorizationEntity> leads = Stream.of(
-				createOrUpdateAuthorization(task, null, lead, TASK, false, READ, TaskPermissions.TASK_ASSIGN));
+		Stream<AuthorizationEntity> leads = Stream.of(createOrUpdateAuthorization(task, null, lead, TASK, false, READ));
 		if (isHistoricInstancePermissionsEnabled()) {
 			leads = Stream.concat(leads, Stream.of(
 					createOrUpdateAuthorization(task, null, lead, HISTORIC_TASK, true, HistoricTaskPermissions.READ)));

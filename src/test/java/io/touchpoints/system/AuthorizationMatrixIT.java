@@ -178,6 +178,12 @@ class AuthorizationMatrixIT {
 				"{\"variables\":{\"outcome\":{\"value\":\"Done\"}}}"));
 		operations.put("POST /engine-rest/task/{own-task}/delegate", cell -> new Request(HttpMethod.POST,
 				"/engine-rest/task/" + ownTask(cell) + "/delegate", userJson(teammate())));
+		operations.put("PUT /engine-rest/task/{own-task} giving it to someone else", cell -> new Request(HttpMethod.PUT,
+				"/engine-rest/task/" + ownTask(cell), "{\"name\":\"Matrix task\",\"assignee\":\"" + teammate()
+						+ "\",\"owner\":\"" + teammate() + "\"}"));
+		operations.put("POST /engine-rest/task/{teammate-task}/assignee to oneself", cell -> new Request(HttpMethod.POST,
+				"/engine-rest/task/" + claimed(taskOf(Groups.CSM), teammate()) + "/assignee",
+				userJson(cell.user() == null ? "nobody" : cell.user())));
 		operations.put("POST /engine-rest/task/{csm-task}/identity-links", cell -> new Request(HttpMethod.POST,
 				"/engine-rest/task/" + taskOf(Groups.CSM) + "/identity-links",
 				"{\"groupId\":\"support\",\"type\":\"candidate\"}"));

@@ -176,6 +176,60 @@ class TaskWorkRulesIT {
 			.getStatusCode()).isEqualTo(HttpStatus.OK);
 	}
 
+	@Test
+	void aTaskWorkerCannotEndTheJourneyWithABpmnError() {
+		Task kickoff = kickoffTask();
+
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/engine-rest/task/" + kickoff.getId() + "/bpmnError",
+				"{\"errorCode\":\"whatever\"}");
+		ResponseEntity<JsonNode> uncaught = api.post(users.administrator(),
+				"/engine-rest/task/" + kickoff.getId() + "/bpmnError", "{\"errorCode\":\"whatever\"}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(uncaught.getStatusCode().isError()).as("an error no boundary event catches fails").isTrue();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(kickoff.getProcessInstanceId()).count())
+			.isEqualTo(1);
+		assertThat(taskService.createTaskQuery().taskId(kickoff.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aCommentStaysOnItsTasksJourney() {
+		Task kickoff = kickoffTask();
+		Task elsewhere = kickoffTask();
+
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/engine-rest/task/" + kickoff.getId() + "/comment/create",
+				"{\"message\":\"Posted elsewhere\",\"processInstanceId\":\"" + elsewhere.getProcessInstanceId() + "\"}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(taskService.getProcessInstanceComments(elsewhere.getProcessInstanceId())).isEmpty();
+	}
+
+	@Test
+	void aRequiredFieldOfTheFormMustBeFilled() {
+		Task kickoff = claimedKickoffTask();
+
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/engine-rest/task/" + kickoff.getId() + "/complete",
+				"{}");
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(message(refused, "variables.callDate")).contains("required");
+		assertThat(taskService.createTaskQuery().taskId(kickoff.getId()).count()).isEqualTo(1);
+	}
+
+	@Test
+	void aLeadReleasesAStuckTaskButCannotTakeItOver() {
+		Task kickoff = claimedKickoffTask();
+		String lead = users.ensure("testcsmteamlead", Groups.CSM_LEADS);
+
+		ResponseEntity<JsonNode> takeover = api.post(lead, "/engine-rest/task/" + kickoff.getId() + "/assignee",
+				"{\"userId\":\"" + lead + "\"}");
+		ResponseEntity<JsonNode> released = api.post(lead, "/engine-rest/task/" + kickoff.getId() + "/unclaim", null);
+
+		assertThat(takeover.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(released.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(taskService.createTaskQuery().taskId(kickoff.getId()).singleResult().getAssignee()).isNull();
+	}
+
 	private Task kickoffTask() {
 		String instance = customers.purchase(customers.create("Ana García", "es", "Europe/Madrid"), false);
 		jobs.executeAll(instance);

@@ -56,9 +56,14 @@ class EngineRequestFilter extends OncePerRequestFilter {
 		}
 		EngineRequest engineRequest = new EngineRequest(request, resource, caller.get(), objectMapper);
 		for (EngineRequestRule rule : rules) {
-			Refusal refusal = rule.check(engineRequest);
-			if (refusal != null) {
-				problems.write(request, response, refusal.status(), refusal.title(), refusal.detail(), Map.of(), refusal.errors());
+			Answer answer = rule.check(engineRequest);
+			if (answer != null && answer.isRefusal()) {
+				problems.write(request, response, answer.status(), answer.title(), answer.detail(), Map.of(),
+						answer.errors());
+				return;
+			}
+			if (answer != null) {
+				response.setStatus(answer.status().value());
 				return;
 			}
 		}
@@ -66,7 +71,7 @@ class EngineRequestFilter extends OncePerRequestFilter {
 	}
 
 	private String resourcePath(HttpServletRequest request) {
-		String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+		String path = RequestPaths.withinApplication(request);
 		for (Pattern api : List.of(ENGINE_REST, webappEngineApi)) {
 			Matcher matcher = api.matcher(path);
 			if (matcher.matches()) {

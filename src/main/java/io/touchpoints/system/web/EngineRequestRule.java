@@ -10,7 +10,10 @@ import java.io.IOException;
 @FunctionalInterface
 public interface EngineRequestRule {
 
-	/** Why the request is refused, or null when this rule has nothing against it. */
-	Refusal check(EngineRequest request) throws IOException;
+	/**
+	 * Null when this rule has nothing to say; otherwise why the request is refused, or that the rule carried it out
+	 * itself.
+	 */
+	Answer check(EngineRequest request) throws IOException;
 
 }

@@ -16,10 +16,10 @@ import io.touchpoints.system.Groups;
 class IntegrationAccounts implements EngineRequestRule {
 
 	@Override
-	public Refusal check(EngineRequest request) {
+	public Answer check(EngineRequest request) {
 		List<String> groups = request.caller().groupIds();
 		if (!groups.isEmpty() && groups.stream().allMatch(Groups.INTEGRATION::equals)) {
-			return Refusal.forbidden("Integration accounts use the Touchpoints API (/api); the engine's REST API is "
+			return Answer.forbidden("Integration accounts use the Touchpoints API (/api); the engine's REST API is "
 					+ "for people and CX tooling");
 		}
 		return null;

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BooleanSupplier;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -12,24 +13,42 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 
 /**
- * A request whose body fails to read past the limit, so a body of unknown length (chunked) cannot exhaust memory
- * and is never processed truncated. {@link #exceeded()} tells the filter to answer 413 afterwards.
+ * A request whose body cannot be read before the caller is authenticated, nor past the limit: so no anonymous
+ * client can make the service buffer or parse a body, and a body of unknown length (chunked) can neither exhaust
+ * memory nor be processed truncated. {@link #refusal()} tells the filter which answer the read was refused for.
  */
 class LimitedBodyRequest extends HttpServletRequestWrapper {
 
+	/** Why a read of the body was refused. */
+	enum Refusal {
+		TOO_LARGE, NOT_AUTHENTICATED
+	}
+
 	private final long limit;
+
+	private final BooleanSupplier mayRead;
 
 	private ServletInputStream limited;
 
-	private volatile boolean exceeded;
+	private volatile Refusal refusal;
 
-	LimitedBodyRequest(HttpServletRequest request, long limit) {
+	/**
+	 * @param mayRead whether the body may be read at all yet: asked at the first read, when the filters that
+	 * authenticate have run
+	 */
+	LimitedBodyRequest(HttpServletRequest request, long limit, BooleanSupplier mayRead) {
 		super(request);
 		this.limit = limit;
+		this.mayRead = mayRead;
 	}
 
-	boolean exceeded() {
-		return exceeded;
+	Refusal refusal() {
+		return refusal;
+	}
+
+	/** Whether the client sends a body at all; reading a request without one only finds its end. */
+	private boolean hasBody() {
+		return getContentLengthLong() > 0 || "chunked".equalsIgnoreCase(getHeader("Transfer-Encoding"));
 	}
 
 	@Override
@@ -52,13 +71,15 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 
 		private long read;
 
+		private boolean allowed;
+
 		Limited(ServletInputStream in) {
 			this.in = in;
 		}
 
 		@Override
 		public int read() throws IOException {
-			refuseWhenExceeded();
+			refuseWhenNotAllowed();
 			int next = in.read();
 			if (next >= 0) {
 				count(1);
@@ -68,7 +89,7 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 
 		@Override
 		public int read(byte[] buffer, int offset, int length) throws IOException {
-			refuseWhenExceeded();
+			refuseWhenNotAllowed();
 			int count = in.read(buffer, offset, (int) Math.min(length, limit - read + 1));
 			if (count > 0) {
 				count(count);
@@ -79,14 +100,23 @@ class LimitedBodyRequest extends HttpServletRequestWrapper {
 		private void count(int bytes) throws IOException {
 			read += bytes;
 			if (read > limit) {
-				exceeded = true;
+				refusal = Refusal.TOO_LARGE;
 			}
-			refuseWhenExceeded();
+			refuseWhenNotAllowed();
 		}
 
-		private void refuseWhenExceeded() throws IOException {
-			if (exceeded) {
+		private void refuseWhenNotAllowed() throws IOException {
+			if (refusal == null && !allowed && hasBody()) {
+				allowed = mayRead.getAsBoolean();
+				if (!allowed) {
+					refusal = Refusal.NOT_AUTHENTICATED;
+				}
+			}
+			if (refusal == Refusal.TOO_LARGE) {
 				throw new IOException("Request body exceeds " + limit + " bytes");
+			}
+			if (refusal == Refusal.NOT_AUTHENTICATED) {
+				throw new IOException("Request body not read: the caller is not authenticated");
 			}
 		}
 

@@ -35,7 +35,7 @@ class PlainVariableValues implements EngineRequestRule {
 	private static final Pattern ONE_VARIABLE = Pattern.compile(".*/(variables|localVariables)/([^/]+)");
 
 	@Override
-	public Refusal check(EngineRequest request) throws IOException {
+	public Answer check(EngineRequest request) throws IOException {
 		if (request.isRead()) {
 			return null;
 		}
@@ -53,7 +53,7 @@ class PlainVariableValues implements EngineRequestRule {
 		else {
 			collect(request.json(), "", problems);
 		}
-		return problems.isEmpty() ? null : Refusal.invalid(problems);
+		return problems.isEmpty() ? null : Answer.invalid(problems);
 	}
 
 	private static void collect(JsonNode node, String path, List<FieldProblem> problems) {

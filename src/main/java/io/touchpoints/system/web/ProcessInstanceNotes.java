@@ -28,7 +28,7 @@ class ProcessInstanceNotes implements EngineRequestRule {
 	}
 
 	@Override
-	public Refusal check(EngineRequest request) {
+	public Answer check(EngineRequest request) {
 		List<String> notes = request.match(NOTES);
 		if (notes == null || !request.isRead() || request.caller().isAdministrator()) {
 			return null;
@@ -36,7 +36,7 @@ class ProcessInstanceNotes implements EngineRequestRule {
 		String id = notes.get(0);
 		boolean readable = callers.as(request.caller(),
 				() -> historyService.createHistoricProcessInstanceQuery().processInstanceId(id).count() > 0);
-		return readable ? null : Refusal.notFound("No process instance '" + id + "' that you may read");
+		return readable ? null : Answer.notFound("No process instance '" + id + "' that you may read");
 	}
 
 }

@@ -10,12 +10,17 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 /**
- * The response of a request whose body turned out too large while the application read it: from that moment on,
- * whatever the application answers (a 400 for a truncated body, say) is discarded, so the filter can answer 413.
+ * The response of a request whose body could not be read (too large, or not yet authenticated) while the
+ * application read it: from that moment on, whatever the application answers (a 400 for a truncated body, say) is
+ * discarded, so the filter can answer for the real reason.
  */
 class RefusedBodyResponse extends HttpServletResponseWrapper {
 
 	private final LimitedBodyRequest request;
+
+	private boolean refused() {
+		return request.refusal() != null;
+	}
 
 	RefusedBodyResponse(HttpServletResponse response, LimitedBodyRequest request) {
 		super(response);
@@ -24,7 +29,7 @@ class RefusedBodyResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void setStatus(int status) {
-		if (!request.exceeded()) {
+		if (!refused()) {
 			super.setStatus(status);
 		}
 	}
@@ -41,38 +46,38 @@ class RefusedBodyResponse extends HttpServletResponseWrapper {
 
 	@Override
 	public void setHeader(String name, String value) {
-		if (!request.exceeded()) {
+		if (!refused()) {
 			super.setHeader(name, value);
 		}
 	}
 
 	@Override
 	public void addHeader(String name, String value) {
-		if (!request.exceeded()) {
+		if (!refused()) {
 			super.addHeader(name, value);
 		}
 	}
 
 	@Override
 	public void setContentType(String type) {
-		if (!request.exceeded()) {
+		if (!refused()) {
 			super.setContentType(type);
 		}
 	}
 
 	@Override
 	public ServletOutputStream getOutputStream() throws IOException {
-		return request.exceeded() ? new Discarding() : super.getOutputStream();
+		return refused() ? new Discarding() : super.getOutputStream();
 	}
 
 	@Override
 	public PrintWriter getWriter() throws IOException {
-		return request.exceeded() ? new PrintWriter(OutputStream.nullOutputStream()) : super.getWriter();
+		return refused() ? new PrintWriter(OutputStream.nullOutputStream()) : super.getWriter();
 	}
 
 	@Override
 	public void flushBuffer() throws IOException {
-		if (!request.exceeded()) {
+		if (!refused()) {
 			super.flushBuffer();
 		}
 	}

@@ -15,52 +15,73 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import io.touchpoints.system.ProblemResponses;
 
 /**
- * Bounds every request body before anything reads it, authenticated or not: a declared length over the limit is
- * refused at once without reading a byte, and a body of unknown length fails to read past the limit. Model
- * deployments have a limit of their own.
+ * Bounds every request body before anything reads it: a declared length over the limit is refused at once
+ * without reading a byte, a body of unknown length fails to read past the limit, and no body can be read before the
+ * caller is authenticated, except the few small ones that are themselves the credentials (the webapps' login, the
+ * signed links of email preferences). Model deployments have a limit of their own.
  */
 class RequestBodyLimitFilter extends OncePerRequestFilter {
-
-	/** Engine REST's and the webapps' deployment endpoint, the only one that takes whole models. */
-	static final Pattern DEPLOYMENT = Pattern.compile("(/engine-rest|/[^/]+/api/engine/engine/[^/]+)/deployment/create");
 
 	private final long limit;
 
 	private final long deploymentLimit;
 
+	private final long publicLimit;
+
+	private final Pattern deployment;
+
+	private final Pattern publicBodies;
+
+	private final Callers callers;
+
 	private final ProblemResponses problems;
 
-	RequestBodyLimitFilter(DataSize limit, DataSize deploymentLimit, ProblemResponses problems) {
-		this.limit = limit.toBytes();
-		this.deploymentLimit = deploymentLimit.toBytes();
+	RequestBodyLimitFilter(Limits limits, String webappPath, Callers callers, ProblemResponses problems) {
+		this.limit = limits.body().toBytes();
+		this.deploymentLimit = limits.deployment().toBytes();
+		this.publicLimit = limits.anonymous().toBytes();
+		String webappEngine = Pattern.quote(webappPath) + "/api/engine/engine/[^/]+";
+		this.deployment = Pattern.compile("(/engine-rest(/engine/[^/]+)?|" + webappEngine + ")/deployment/create");
+		this.publicBodies = Pattern.compile(Pattern.quote(webappPath) + "/api/admin/auth/user/[^/]+/(login/[^/]+|logout)"
+				+ "|/email-preferences/[^/]+(/.*)?");
+		this.callers = callers;
 		this.problems = problems;
+	}
+
+	/** The limits: every body, model deployments, and the bodies read before anyone is authenticated. */
+	record Limits(DataSize body, DataSize deployment, DataSize anonymous) {
 	}
 
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		long allowed = DEPLOYMENT.matcher(RequestPaths.withinApplication(request)).matches() ? deploymentLimit : limit;
-		long declared = request.getContentLengthLong();
-		if (declared > allowed) {
+		String path = RequestPaths.withinApplication(request);
+		boolean isPublic = publicBodies.matcher(path).matches();
+		long allowed = isPublic ? publicLimit : deployment.matcher(path).matches() ? deploymentLimit : limit;
+		if (request.getContentLengthLong() > allowed) {
 			tooLarge(request, response, allowed);
 			return;
 		}
-		if (declared >= 0) {
-			chain.doFilter(request, response);
-			return;
-		}
-		LimitedBodyRequest limited = new LimitedBodyRequest(request, allowed);
+		LimitedBodyRequest limited = new LimitedBodyRequest(request, allowed,
+				() -> isPublic || callers.of(request).isPresent());
 		try {
 			chain.doFilter(limited, new RefusedBodyResponse(response, limited));
 		}
 		catch (IOException | ServletException | RuntimeException e) {
-			if (!limited.exceeded()) {
+			if (limited.refusal() == null) {
 				throw e;
 			}
 		}
-		if (limited.exceeded() && !response.isCommitted()) {
-			response.reset();
+		if (limited.refusal() == null || response.isCommitted()) {
+			return;
+		}
+		response.reset();
+		if (limited.refusal() == LimitedBodyRequest.Refusal.TOO_LARGE) {
 			tooLarge(request, response, allowed);
+		}
+		else {
+			problems.write(request, response, HttpStatus.UNAUTHORIZED, "Unauthorized",
+					"Authenticate before sending a request body", Map.of("Connection", "close"));
 		}
 	}
 

@@ -9,6 +9,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
 
 import io.touchpoints.system.ProblemResponses;
 import io.touchpoints.system.TouchpointsProperties;
@@ -24,6 +25,9 @@ class WebFilters {
 
 	private static final String ENGINE_REST = "/engine-rest/*";
 
+	/** A login form or an unsubscribe click: what anyone may send before being authenticated. */
+	private static final DataSize ANONYMOUS_BODY_LIMIT = DataSize.ofKilobytes(16);
+
 	private final String webappPath;
 
 	private final ProblemResponses problems;
@@ -34,9 +38,11 @@ class WebFilters {
 	}
 
 	@Bean
-	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(TouchpointsProperties properties) {
-		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(properties.api().maxRequestSize(),
-				properties.api().maxDeploymentSize(), problems));
+	FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(TouchpointsProperties properties,
+			Callers callers) {
+		var limits = new RequestBodyLimitFilter.Limits(properties.api().maxRequestSize(),
+				properties.api().maxDeploymentSize(), ANONYMOUS_BODY_LIMIT);
+		var registration = new FilterRegistrationBean<>(new RequestBodyLimitFilter(limits, webappPath, callers, problems));
 		registration.addUrlPatterns("/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return registration;
@@ -53,8 +59,11 @@ class WebFilters {
 	@Bean
 	FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(TouchpointsProperties properties) {
 		var security = properties.security();
-		var registration = new FilterRegistrationBean<>(new LoginThrottleFilter(security.failedLoginsPerClient(),
-				security.failedLoginWindow(), webappPath, problems));
+		var perUser = new LoginThrottleFilter.Allowance(security.failedLoginsPerClient(), security.failedLoginWindow());
+		var perAddress = new LoginThrottleFilter.Allowance(security.failedLoginsPerAddress(),
+				security.failedLoginWindow());
+		var registration = new FilterRegistrationBean<>(
+				new LoginThrottleFilter(perUser, perAddress, webappPath, problems));
 		registration.addUrlPatterns(ENGINE_REST, "/api/*", webappPath + "/api/admin/auth/user/*");
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
 		return registration;

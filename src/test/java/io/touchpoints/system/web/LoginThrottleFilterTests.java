@@ -2,7 +2,9 @@ package io.touchpoints.system.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +21,9 @@ class LoginThrottleFilterTests {
 
 	private final AtomicLong nanos = new AtomicLong();
 
-	private final LoginThrottleFilter filter = new LoginThrottleFilter(10, Duration.ofMinutes(10), "/camunda",
+	private final LoginThrottleFilter filter = new LoginThrottleFilter(
+			new LoginThrottleFilter.Allowance(10, Duration.ofMinutes(10)),
+			new LoginThrottleFilter.Allowance(30, Duration.ofMinutes(10)), "/camunda",
 			new ProblemResponses(new ObjectMapper()), new TimeMeter() {
 				@Override
 				public long currentTimeNanos() {
@@ -65,11 +69,36 @@ class LoginThrottleFilterTests {
 		}
 	}
 
-	/** One request with credentials from {@code client}, which the rest of the chain answers with {@code status}. */
+	@Test
+	void guessingOneUsersPasswordDoesNotSlowOtherUsersAtTheSameAddress() throws Exception {
+		for (int attempt = 0; attempt < 10; attempt++) {
+			attempt("203.0.113.4", "guessed", 401);
+		}
+
+		assertThat(attempt("203.0.113.4", "guessed", 200)).isEqualTo(429);
+		assertThat(attempt("203.0.113.4", "colleague", 200)).isEqualTo(200);
+	}
+
+	@Test
+	void anAddressFailingForManyUsersIsSlowedForAll() throws Exception {
+		for (int user = 0; user < 30; user++) {
+			assertThat(attempt("203.0.113.5", "user" + user, 401)).isEqualTo(401);
+		}
+
+		assertThat(attempt("203.0.113.5", "someone-else", 200)).isEqualTo(429);
+		assertThat(attempt("203.0.113.6", "someone-else", 200)).isEqualTo(200);
+	}
+
 	private int attempt(String client, int status) throws Exception {
+		return attempt(client, "user", status);
+	}
+
+	/** One request as {@code user} from {@code client}, which the rest of the chain answers with {@code status}. */
+	private int attempt(String client, String user, int status) throws Exception {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/engine-rest/task");
 		request.setRemoteAddr(client);
-		request.addHeader("Authorization", "Basic dXNlcjpwYXNzd29yZA==");
+		request.addHeader("Authorization", "Basic " + Base64.getEncoder()
+			.encodeToString((user + ":password").getBytes(StandardCharsets.UTF_8)));
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		filter.doFilter(request, response, new MockFilterChain() {
 			@Override

@@ -101,6 +101,20 @@ class LoginThrottleIT {
 	}
 
 	@Test
+	void aPathParameterDoesNotOpenASecondDoorToTheWebappLogin() throws Exception {
+		String owner = users.ensure("throttledpathparam", Groups.CSM);
+		WebappSession attacker = WebappSession.anonymous(port, "203.0.113.14");
+		for (int attempt = 0; attempt < 10; attempt++) {
+			attacker.loginAs(owner, "wrong-Passw0rd!");
+		}
+
+		HttpResponse<String> sideDoor = attacker.post("/camunda/api/admin/auth/user;x=1/default/login/tasklist",
+				"application/x-www-form-urlencoded", "username=" + owner + "&password=wrong-Passw0rd%21");
+
+		assertThat(sideDoor.statusCode()).isEqualTo(429);
+	}
+
+	@Test
 	void requestsWithoutCredentialsAreNotCountedAsFailures() {
 		for (int attempt = 0; attempt < 30; attempt++) {
 			assertThat(get("/engine-rest/task", null, null, "203.0.113.13")).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -92,6 +92,26 @@ class RequestLimitsIT {
 		assertThat(status).isIn(401, 403);
 	}
 
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource({ "PUT, /camunda/api/engine/engine/default/task/x", "PUT, /engine-rest/task/x",
+			"DELETE, /actuator/health", "PUT, /no-such-path", "PUT, /x/api/engine/engine/x/deployment/create" })
+	void anonymousFormBodiesAreNeverParsed(String method, String path) throws Exception {
+		// The form is announced and never sent: had anything tried to parse it, no answer would come.
+		int status = RawHttp.withoutBody(port, method, path, "application/x-www-form-urlencoded", null);
+
+		assertThat(status).isBetween(400, 499);
+		assertServiceAnswers();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource({ "/email-preferences/token/unsubscribe", "/camunda/api/admin/auth/user/default/login/tasklist" })
+	void formsAnyoneMaySendAreSmall(String path) throws Exception {
+		RawHttp.Outcome outcome = RawHttp.stream(port, "POST", path, "application/x-www-form-urlencoded", null,
+				32L * 1024, MOST_READ);
+
+		assertThat(outcome.status()).isEqualTo(413);
+	}
+
 	@Test
 	void modelsLargerThanOtherBodiesMayBeDeployed() {
 		String documentation = "x".repeat((int) (2 * LIMIT));
