@@ -75,7 +75,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail unexpected(Exception e, HttpServletRequest request) {
 		log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The server could not complete the request; the error has been logged");
+				ProblemResponses.SERVER_ERROR);
 		problem.setTitle("Internal Server Error");
 		return problem;
 	}
