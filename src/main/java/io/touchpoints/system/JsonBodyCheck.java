@@ -68,8 +68,9 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 		try {
 			document = mapper.readTree(body);
 		}
-		catch (JsonProcessingException malformed) {
-			// Jackson reports malformed JSON with its position when it binds the body.
+		catch (JsonProcessingException | NumberFormatException unreadable) {
+			// Jackson reports malformed JSON with its position, and a number no Java type holds with its field, when it
+			// binds the body.
 			return replay(input.getHeaders(), body);
 		}
 		if (document == null || document.isMissingNode()) {

@@ -103,6 +103,19 @@ class StrictJsonIT {
 	}
 
 	@Test
+	void namesANumberTooLargeForAnyJavaType() {
+		String ref = "strict-" + UUID.randomUUID();
+
+		assertThat(errors(api.put(users.integration(), "/api/customers/" + ref, """
+				{"name":"Ana","email":"ana@example.com","locale":"es","timeZone":"Europe/Madrid","annualValue":1e2147483648}""")))
+			.containsExactly("annualValue: is a number too large to read");
+		assertThat(errors(api.post(users.integration(), "/api/usage-events", """
+				[{"eventId":"big-%s","customerRef":"%s","type":"login","occurredAt":"2026-11-25T09:00:00Z",
+				  "properties":{"seats":1e2147483648}}]""".formatted(ref, ref))))
+			.containsExactly("body: holds a number too large to read");
+	}
+
+	@Test
 	void namesAWholeNumberBeyondWhatItsFieldHolds() {
 		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/api/check-ins/no-such-check-in/reschedule",
 				"{\"startsAt\":\"2026-12-02T10:00\",\"durationMinutes\":10000000000}");
