@@ -75,9 +75,23 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	ProblemDetail unexpected(Exception e, HttpServletRequest request) {
 		log.error("{} {} failed", request.getMethod(), request.getRequestURI(), e);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
-				"The server could not complete the request; the error has been logged");
+				ProblemResponses.SERVER_ERROR);
 		problem.setTitle("Internal Server Error");
 		return problem;
+	}
+
+	/**
+	 * Jackson's parser reports a number that no Java type holds (an exponent beyond BigDecimal's, {@code 1e2147483648})
+	 * with a NumberFormatException of its own, not as malformed JSON; bound to an object, the field is named instead.
+	 * Any other NumberFormatException is the server's.
+	 */
+	@ExceptionHandler(NumberFormatException.class)
+	ProblemDetail unreadableNumber(NumberFormatException e, HttpServletRequest request) {
+		StackTraceElement[] frames = e.getStackTrace();
+		if (frames.length == 0 || !frames[0].getClassName().startsWith("com.fasterxml.jackson.core.")) {
+			return unexpected(e, request);
+		}
+		return invalid(List.of(new FieldProblem("body", "holds a number too large to read")));
 	}
 
 	@ExceptionHandler(ConstraintViolationException.class)
@@ -171,6 +185,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 	private static String invalidValue(JsonMappingException mapping) {
 		if (mapping instanceof AcceptedDatesModule.OutOfRangeException outOfRange) {
 			return outOfRange.getOriginalMessage();
+		}
+		if (mapping.getCause() instanceof NumberFormatException) {
+			return "is a number too large to read";
 		}
 		if (mapping instanceof InvalidFormatException format) {
 			return "must be " + JsonValueProblems.expected(format.getTargetType()) + ", not '" + format.getValue() + "'";

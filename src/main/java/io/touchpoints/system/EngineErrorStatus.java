@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response.Status;
+import org.camunda.bpm.dmn.engine.impl.transform.DmnTransformException;
 import org.camunda.bpm.dmn.feel.impl.FeelException;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
@@ -24,15 +25,26 @@ import org.glassfish.jersey.server.ParamException;
 
 /**
  * The HTTP status of an engine API failure. Camunda answers 500 for many failures that are the client's: a task
- * someone else claimed, a concurrent change, an id that names nothing, a form value that fails its constraint.
- * Here those are 409, 409, 404 and 400; what the engine's REST resources already classify keeps its status, and
- * failures of the server stay 500.
+ * someone else claimed, a concurrent change, an id that names nothing, a form value that fails its constraint, a
+ * model it cannot use, a request body without a member its resource needs. Here those are client statuses; what the
+ * engine's REST resources already classify keeps its status, and failures of the server stay 500. Exception types
+ * decide wherever the engine has one; the patterns below are the few refusals it signals by message alone.
  */
 final class EngineErrorStatus {
 
 	private static final Pattern NOT_FOUND = Pattern
 		.compile("(?i).*(cannot find|can't find|not found|does not exist|doesn't exist|no \\S+( \\S+)? found|no deployed).*",
 				Pattern.DOTALL);
+
+	/** A timer value the engine cannot read, from a model or the input an expression used (EngineUtilLogger). */
+	private static final Pattern UNREADABLE_TIMER_VALUE = Pattern.compile("ENGINE-0902[678] .*", Pattern.DOTALL);
+
+	/** Deleting a task that a running process or case waits on (DeleteTaskCmd). */
+	private static final Pattern TASK_OF_A_RUNNING_INSTANCE = Pattern
+		.compile("The task cannot be deleted because is part of a running .*");
+
+	/** Where Camunda's REST layer turns request bodies into engine calls. */
+	private static final String REST_DTOS = "org.camunda.bpm.engine.rest.dto.";
 
 	private EngineErrorStatus() {
 	}
@@ -53,7 +65,18 @@ final class EngineErrorStatus {
 			return ofEngine(engine);
 		}
 		// A decision's FEEL that cannot be evaluated is the model's or the input's doing, and says why.
-		return failure instanceof JsonProcessingException || failure instanceof FeelException ? 400 : 500;
+		return failure instanceof JsonProcessingException || failure instanceof FeelException
+				|| isMissingRequestMember(failure) ? 400 : 500;
+	}
+
+	/**
+	 * Camunda's request DTOs dereference members without checking that the request gave them ({@code migrationPlan}
+	 * of a migration, {@code type} of an authorization, {@code instructions} of a restart): a null pointer thrown
+	 * there is a member the request left out.
+	 */
+	static boolean isMissingRequestMember(Throwable failure) {
+		return failure instanceof NullPointerException && failure.getStackTrace().length > 0
+				&& failure.getStackTrace()[0].getClassName().startsWith(REST_DTOS);
 	}
 
 	private static int ofEngine(ProcessEngineException failure) {
@@ -72,10 +95,23 @@ final class EngineErrorStatus {
 		}
 		if (failure instanceof BadUserRequestException || failure instanceof ParseException
 				|| failure instanceof MigratingProcessInstanceValidationException || failure instanceof FormException
-				|| failure instanceof MismatchingMessageCorrelationException) {
+				|| failure instanceof MismatchingMessageCorrelationException || isCausedBy(failure, DmnTransformException.class)) {
 			return 400;
 		}
-		return 500;
+		String message = failure.getMessage() == null ? "" : failure.getMessage();
+		if (UNREADABLE_TIMER_VALUE.matcher(message).matches()) {
+			return 400;
+		}
+		return TASK_OF_A_RUNNING_INSTANCE.matcher(message).matches() ? 409 : 500;
+	}
+
+	private static boolean isCausedBy(Throwable failure, Class<? extends Throwable> type) {
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (type.isInstance(cause)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

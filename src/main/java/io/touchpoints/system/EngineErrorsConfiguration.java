@@ -3,10 +3,8 @@ package io.touchpoints.system;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 
 /**
  * Engine API errors with the right status: engine REST as {@code application/problem+json}
@@ -24,15 +22,6 @@ class EngineErrorsConfiguration {
 	@Bean
 	WebappEngineApi webappEngineApi(CamundaBpmProperties camunda) {
 		return new WebappEngineApi(camunda.getWebapp().getApplicationPath());
-	}
-
-	/** Outermost on engine REST, so it sees what Camunda's authentication filter answered. */
-	@Bean
-	FilterRegistrationBean<EngineRestErrorBodyFilter> engineRestErrorBodyFilter(ProblemResponses problems) {
-		var registration = new FilterRegistrationBean<>(new EngineRestErrorBodyFilter(problems));
-		registration.addUrlPatterns(ProblemResponses.ENGINE_REST + "*");
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-		return registration;
 	}
 
 }

@@ -3,6 +3,8 @@ package io.touchpoints.system;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.camunda.bpm.dmn.engine.DmnEngineException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
@@ -37,7 +40,7 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
 
 	private static final Logger log = LoggerFactory.getLogger(EngineRestProblems.class);
 
-	private static final String SERVER_ERROR = "The server could not complete the request; the error has been logged";
+	private static final Pattern NULL_MEMBER = Pattern.compile("because \"(?:this\\.)?(\\w+?)(?:Dto)?\" is null");
 
 	private final ObjectMapper json;
 
@@ -100,7 +103,7 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
 				case 415 -> "This resource does not read " + headers.getMediaType();
 				case 405 -> request.getMethod() + " is not allowed at " + path
 						+ (allowed == null ? "" : "; allowed: " + allowed);
-				default -> status >= 500 ? SERVER_ERROR : ProblemResponses.reasonPhrase(status);
+				default -> status >= 500 ? ProblemResponses.SERVER_ERROR : ProblemResponses.reasonPhrase(status);
 			};
 		}
 		if (failure instanceof JsonMappingException mapping) {
@@ -118,13 +121,37 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
 							+ ", column " + malformed.getLocation().getColumnNr())
 					+ ": " + malformed.getOriginalMessage();
 		}
-		Throwable cause = failure instanceof RestException && failure.getCause() != null ? failure.getCause() : failure;
-		boolean engineSaysWhy = cause instanceof RestException || (cause instanceof ProcessEngineException
-				&& !(cause instanceof ProcessEnginePersistenceException));
-		if ((status >= 500 && !engineSaysWhy) || failure.getMessage() == null || failure.getMessage().isBlank()) {
-			return status >= 500 ? SERVER_ERROR : ProblemResponses.reasonPhrase(status);
+		if (EngineErrorStatus.isMissingRequestMember(failure)) {
+			// The JVM's message names the null variable (helpful NullPointerExceptions); the DTO's member has its name.
+			Matcher member = NULL_MEMBER.matcher(String.valueOf(failure.getMessage()));
+			return "The request body lacks " + (member.find() ? "'" + member.group(1) + "'" : "a member")
+					+ ", which this resource needs";
 		}
-		return failure.getMessage();
+		Throwable cause = failure instanceof RestException && failure.getCause() != null ? failure.getCause() : failure;
+		if ((status >= 500 && !isEngineReason(cause) && !(cause instanceof RestException)) || failure.getMessage() == null
+				|| failure.getMessage().isBlank()) {
+			return status >= 500 ? ProblemResponses.SERVER_ERROR : ProblemResponses.reasonPhrase(status);
+		}
+		return status >= 500 ? failure.getMessage() : withReasons(failure);
+	}
+
+	/**
+	 * The message and the reasons the engine gave in its causes, where they add to it: a DMN file it cannot use says
+	 * only that, its cause what the file lacks.
+	 */
+	private static String withReasons(Throwable failure) {
+		StringBuilder detail = new StringBuilder(failure.getMessage());
+		for (Throwable cause = failure.getCause(); cause != null; cause = cause.getCause()) {
+			if (isEngineReason(cause) && cause.getMessage() != null && detail.indexOf(cause.getMessage()) < 0) {
+				detail.append(' ').append(cause.getMessage());
+			}
+		}
+		return detail.toString();
+	}
+
+	private static boolean isEngineReason(Throwable failure) {
+		return (failure instanceof ProcessEngineException && !(failure instanceof ProcessEnginePersistenceException))
+				|| failure instanceof DmnEngineException;
 	}
 
 	private String serialized(Map<String, Object> problem) {

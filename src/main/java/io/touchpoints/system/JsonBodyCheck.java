@@ -21,14 +21,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpInputMessage;
 import org.springframework.http.converter.HttpMessageConverter;
 import org.springframework.http.converter.json.AbstractJackson2HttpMessageConverter;
+import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
  * Refuses a JSON request body with values of the wrong type in one answer that names every such value, together
  * with the Bean Validation problems of the other fields, before Jackson binds it: Jackson stops at the first
- * refusal, and a client should not have to learn of its mistakes one request at a time. Bodies bound to
- * {@code JsonNode} (the usage-event batches, which report per event) are not checked here.
+ * refusal, and a client should not have to learn of its mistakes one request at a time. A body that gives a key
+ * twice is refused naming every such key. Bodies bound to {@code JsonNode} (the usage-event batches, which report
+ * per event) are not checked here; Jackson refuses their repeated keys as malformed JSON.
  */
 @RestControllerAdvice(basePackages = "io.touchpoints")
 class JsonBodyCheck extends RequestBodyAdviceAdapter {
@@ -39,8 +41,8 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 
 	private final Validator validator;
 
-	JsonBodyCheck(ObjectMapper mapper, Validator validator) {
-		this.mapper = mapper;
+	JsonBodyCheck(MappingJackson2HttpMessageConverter apiJson, Validator validator) {
+		this.mapper = apiJson.getObjectMapper();
 		this.types = new JsonFieldTypes(mapper);
 		this.validator = validator;
 	}
@@ -56,12 +58,19 @@ class JsonBodyCheck extends RequestBodyAdviceAdapter {
 	public HttpInputMessage beforeBodyRead(HttpInputMessage input, MethodParameter parameter, Type targetType,
 			Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
 		byte[] body = input.getBody().readAllBytes();
+		List<String> repeatedKeys = JsonDuplicateKeys.in(body);
+		if (!repeatedKeys.isEmpty()) {
+			throw new InvalidRequestException(repeatedKeys.stream()
+				.map(key -> new FieldProblem(key, "is given more than once; give each field once"))
+				.toList());
+		}
 		JsonNode document;
 		try {
 			document = mapper.readTree(body);
 		}
-		catch (JsonProcessingException malformed) {
-			// Jackson reports malformed JSON with its position when it binds the body.
+		catch (JsonProcessingException | NumberFormatException unreadable) {
+			// Jackson reports malformed JSON with its position, and a number no Java type holds with its field, when it
+			// binds the body.
 			return replay(input.getHeaders(), body);
 		}
 		if (document == null || document.isMissingNode()) {

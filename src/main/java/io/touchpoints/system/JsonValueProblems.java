@@ -12,7 +12,9 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.springframework.util.ClassUtils;
 
 /** Says what a JSON value of the wrong shape should have been: "must be a string, not 123". */
 final class JsonValueProblems {
@@ -29,6 +31,9 @@ final class JsonValueProblems {
 	static String of(Class<?> type, JsonNode value, Exception failure) {
 		if (failure instanceof AcceptedDatesModule.OutOfRangeException outOfRange) {
 			return outOfRange.getOriginalMessage();
+		}
+		if (failure instanceof InputCoercionException && wholeNumberRange(type) != null) {
+			return "must be a whole number from " + wholeNumberRange(type) + ", not " + shown(value);
 		}
 		return "must be " + expected(type) + ", not " + shown(value);
 	}
@@ -67,6 +72,21 @@ final class JsonValueProblems {
 		}
 		return Map.class.isAssignableFrom(type) || !type.getName().startsWith("java.") ? "an object"
 				: "a " + type.getSimpleName();
+	}
+
+	/** The whole numbers a {@code type} holds ("-128 to 127"); null for a type that holds any. */
+	private static String wholeNumberRange(Class<?> type) {
+		Class<?> boxed = ClassUtils.resolvePrimitiveIfNecessary(type);
+		if (boxed == Integer.class) {
+			return Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+		}
+		if (boxed == Long.class) {
+			return Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+		}
+		if (boxed == Short.class) {
+			return Short.MIN_VALUE + " to " + Short.MAX_VALUE;
+		}
+		return boxed == Byte.class ? Byte.MIN_VALUE + " to " + Byte.MAX_VALUE : null;
 	}
 
 	private static String shown(JsonNode value) {

@@ -26,7 +26,11 @@ public class ProblemResponses {
 
 	static final String ENGINE_REST = "/engine-rest/";
 
+	static final String SERVER_ERROR = "The server could not complete the request; the error has been logged";
+
 	private static final int MAX_INSTANCE_LENGTH = 2000;
+
+	private static final int MAX_SHOWN_PATH = 200;
 
 	private final ObjectMapper objectMapper;
 
@@ -90,6 +94,30 @@ public class ProblemResponses {
 
 	private static String pathOf(HttpServletRequest request) {
 		return request.getRequestURI().substring(request.getContextPath().length());
+	}
+
+	/**
+	 * What an error that came without a body of its own means, in words: the error page and the error report valve
+	 * say the same. {@code allow} and {@code challenge} are the response's Allow and WWW-Authenticate headers,
+	 * {@code message} what the code that refused the request said, if anything.
+	 */
+	static String detail(HttpStatusCode status, String method, String path, String allow, String challenge,
+			String message) {
+		String shownPath = path.length() > MAX_SHOWN_PATH ? path.substring(0, MAX_SHOWN_PATH) + "…" : path;
+		if (status.is5xxServerError()) {
+			return SERVER_ERROR;
+		}
+		if (status.value() == HttpStatus.NOT_FOUND.value()) {
+			return "Nothing at " + shownPath;
+		}
+		if (status.value() == HttpStatus.METHOD_NOT_ALLOWED.value()) {
+			return method + " is not allowed at " + shownPath
+					+ (allow == null || allow.isBlank() ? "" : "; allowed: " + allow);
+		}
+		if (status.value() == HttpStatus.UNAUTHORIZED.value() && challenge != null && challenge.startsWith("Basic")) {
+			return "Authenticate with HTTP Basic as a Touchpoints user";
+		}
+		return message != null && !message.isBlank() ? message : reasonPhrase(status.value());
 	}
 
 	/** "Not Found" for 404; "Error 599" for a status without a name. */

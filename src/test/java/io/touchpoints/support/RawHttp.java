@@ -1,5 +1,6 @@
 package io.touchpoints.support;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -8,11 +9,14 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * HTTP/1.1 over a plain socket, for requests no ordinary client sends: a body announced larger than the server's
- * memory, or streamed without end. Reports the status line and how many body bytes went out before the server
- * answered or closed the connection.
+ * HTTP/1.1 over a plain socket, for requests Java's own client cannot send: a body announced larger than the server's
+ * memory, streamed without end, or no Content-Length at all. Reports the status line and how many body bytes went
+ * out before the server answered or closed the connection, or the whole answer.
  */
 public final class RawHttp {
 
@@ -83,6 +87,63 @@ public final class RawHttp {
 					+ "\r\n";
 			socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
 			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+	/** A whole answer: status, headers (names in lower case, the last of each) and body. */
+	public record Answer(int status, Map<String, String> headers, String body) {
+	}
+
+	/**
+	 * A request without a body and without Content-Length, as curl and browsers send a GET, DELETE or TRACE (Java's
+	 * HttpClient always adds {@code Content-Length: 0}); {@code headers} as {@code "Name: value"}.
+	 */
+	public static Answer send(int port, String method, String target, String user, String... headers)
+			throws IOException {
+		try (Socket socket = new Socket("localhost", port)) {
+			socket.setSoTimeout(30_000);
+			StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
+			if (user != null) {
+				head.append("Authorization: Basic ")
+					.append(Base64.getEncoder().encodeToString((user + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8)))
+					.append("\r\n");
+			}
+			for (String header : headers) {
+				head.append(header).append("\r\n");
+			}
+			socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.US_ASCII));
+			return answer(socket.getInputStream().readAllBytes());
+		}
+	}
+
+	private static Answer answer(byte[] raw) {
+		String head = new String(raw, StandardCharsets.ISO_8859_1);
+		int end = head.indexOf("\r\n\r\n");
+		String[] lines = head.substring(0, end).split("\r\n");
+		Map<String, String> headers = new HashMap<>();
+		for (int i = 1; i < lines.length; i++) {
+			int colon = lines[i].indexOf(':');
+			headers.put(lines[i].substring(0, colon).strip().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).strip());
+		}
+		byte[] body = Arrays.copyOfRange(raw, end + 4, raw.length);
+		if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+			body = dechunked(body);
+		}
+		return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, new String(body, StandardCharsets.UTF_8));
+	}
+
+	private static byte[] dechunked(byte[] chunked) {
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		String text = new String(chunked, StandardCharsets.ISO_8859_1);
+		int at = 0;
+		while (true) {
+			int lineEnd = text.indexOf("\r\n", at);
+			int size = Integer.parseInt(text.substring(at, lineEnd).split(";")[0].strip(), 16);
+			if (size == 0) {
+				return body.toByteArray();
+			}
+			body.write(chunked, lineEnd + 2, size);
+			at = lineEnd + 2 + size + 2;
 		}
 	}
 

@@ -15,6 +15,7 @@ import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -23,6 +24,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -30,6 +33,7 @@ import io.touchpoints.onboarding.CustomerOnboarding;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.RawHttp;
 import io.touchpoints.support.TestUsers;
 
 /**
@@ -85,6 +89,49 @@ class ErrorResponsesIT {
 		assertThat(problem.status()).isEqualTo(405);
 		assertThat(problem.detail()).matches("DELETE is not allowed at /api/customers/anyone; allowed: (GET, PUT|PUT, GET)");
 		assertThat(problem.response.headers().firstValue("Allow")).get().asString().contains("GET").contains("PUT");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/api/customers/anyone, integration, 'PUT, GET'", "/actuator/health, , GET",
+			"/email-preferences/not-a-token, , 'GET, POST'", "/engine-rest/task/count, csm, 'POST,GET,OPTIONS'" })
+	void wrongMethodAsBrowsersAndCurlSendItIsAProblemWithWhatIsAllowed(String path, String group, String allowed)
+			throws Exception {
+		RawHttp.Answer answer = RawHttp.send(port, "DELETE", path, userOf(group));
+
+		Problem problem = Problem.of(answer);
+		problem.is(405, "Method Not Allowed", "DELETE is not allowed at " + path + "; allowed: " + answer.headers().get("allow"));
+		assertThat(answer.headers().get("allow").replace(" ", "").split(",")).containsExactlyInAnyOrder(
+				allowed.replace(" ", "").split(","));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "/api/customers/anyone, integration", "/engine-rest/task, csm", "/actuator/health,",
+			"/email-preferences/not-a-token,", "/camunda/app/tasklist/default/,", "/no-such-page," })
+	void traceIsRefusedWithAProblemAndEchoesNothing(String path, String group) throws Exception {
+		RawHttp.Answer answer = RawHttp.send(port, "TRACE", path, userOf(group), "X-Echo: secret-marker");
+
+		Problem.of(answer).is(405, "Method Not Allowed", "The request was refused: TRACE method is not allowed");
+		assertThat(answer.body()).doesNotContain("secret-marker").doesNotContain("Authorization");
+	}
+
+	@Test
+	void unknownPathAsBrowsersAndCurlAskForItIsAProblem() throws Exception {
+		Problem.of(RawHttp.send(port, "GET", "/no-such-page", null)).is(404, "Not Found", "Nothing at /no-such-page");
+		Problem.of(RawHttp.send(port, "GET", "/api/nothing-here", users.integration()))
+			.is(404, "Not Found", "Nothing at /api/nothing-here");
+	}
+
+	@Test
+	void webappsOwnRefusalsCarryAProblem() throws Exception {
+		Problem withoutSession = Problem.of(RawHttp.send(port, "GET", "/camunda/api/engine/engine/default/task", null));
+		assertThat(withoutSession.status()).isEqualTo(401);
+		assertThat(withoutSession.body.get("title").asText()).isEqualTo("Unauthorized");
+
+		Webapp tasklist = Webapp.logIn(port, users.csm());
+		Problem notTheirApp = Problem.of(RawHttp.send(port, "GET", "/camunda/app/cockpit/default/", null,
+				"Cookie: " + tasklist.cookieHeader()));
+		assertThat(notTheirApp.status()).isEqualTo(403);
+		assertThat(notTheirApp.body.get("title").asText()).isEqualTo("Forbidden");
 	}
 
 	@Test
@@ -233,6 +280,17 @@ class ErrorResponsesIT {
 		assertThat(body.get("message").asText()).isEqualTo("Task '" + task.getId() + "' is already claimed by someone else.");
 	}
 
+	private String userOf(String group) {
+		if (group == null) {
+			return null;
+		}
+		return switch (group) {
+			case "integration" -> users.integration();
+			case "csm" -> users.csm();
+			default -> throw new IllegalArgumentException(group);
+		};
+	}
+
 	private Task candidateTask() {
 		Task created = taskService.newTask("errors-" + UUID.randomUUID());
 		created.setName("Call the customer back");
@@ -260,10 +318,23 @@ class ErrorResponsesIT {
 	}
 
 	/** An answer that is a problem: its status, title and detail. */
-	private record Problem(HttpResponse<String> response, JsonNode body) {
+	private record Problem(HttpResponse<String> response, JsonNode body, int rawStatus) {
+
+		Problem(HttpResponse<String> response, JsonNode body) {
+			this(response, body, response.statusCode());
+		}
+
+		/** An answer read off a raw socket, checked as {@link #send} checks the others. */
+		static Problem of(RawHttp.Answer answer) throws IOException {
+			assertThat(answer.headers().get("content-type")).as(answer.body()).startsWith(PROBLEM);
+			JsonNode body = JSON.readTree(answer.body());
+			assertThat(body.get("type").asText()).isEqualTo("about:blank");
+			assertThat(body.get("status").asInt()).isEqualTo(answer.status());
+			return new Problem(null, body, answer.status());
+		}
 
 		int status() {
-			return response.statusCode();
+			return rawStatus;
 		}
 
 		String detail() {
@@ -297,6 +368,14 @@ class ErrorResponsesIT {
 		HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
 			return http.send(request(path).header("Content-Type", "application/json").POST(BodyPublishers.ofString(json)).build(),
 					BodyHandlers.ofString());
+		}
+
+		String cookieHeader() {
+			return cookies.getCookieStore()
+				.getCookies()
+				.stream()
+				.map(cookie -> cookie.getName() + "=" + cookie.getValue())
+				.collect(Collectors.joining("; "));
 		}
 
 		private HttpRequest.Builder request(String path) {

@@ -85,6 +85,71 @@ class StrictJsonIT {
 	}
 
 	@Test
+	void readsNumbersAsWrittenAndNamesOneTooLargeForItsField() {
+		String ref = "strict-" + UUID.randomUUID();
+		String customer = "{\"name\":\"Ana\",\"email\":\"ana@example.com\",\"locale\":\"es\",\"timeZone\":\"Europe/Madrid\","
+				+ "\"annualValue\":%s}";
+
+		for (String tooLarge : new String[] { "1e400", "1e-400", "12000.001", "99999999999999" }) {
+			assertThat(errors(api.put(users.integration(), "/api/customers/" + ref, customer.formatted(tooLarge))))
+				.as(tooLarge)
+				.containsExactly("annualValue: must have at most 13 digits before the decimal point and 2 after it");
+		}
+		assertThat(api.get(users.integration(), "/api/customers/" + ref).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+		api.put(users.integration(), "/api/customers/" + ref, customer.formatted("9999999999999.99"));
+		assertThat(api.get(users.integration(), "/api/customers/" + ref).getBody().get("annualValue").decimalValue())
+			.isEqualByComparingTo("9999999999999.99");
+	}
+
+	@Test
+	void namesANumberTooLargeForAnyJavaType() {
+		String ref = "strict-" + UUID.randomUUID();
+
+		assertThat(errors(api.put(users.integration(), "/api/customers/" + ref, """
+				{"name":"Ana","email":"ana@example.com","locale":"es","timeZone":"Europe/Madrid","annualValue":1e2147483648}""")))
+			.containsExactly("annualValue: is a number too large to read");
+		assertThat(errors(api.post(users.integration(), "/api/usage-events", """
+				[{"eventId":"big-%s","customerRef":"%s","type":"login","occurredAt":"2026-11-25T09:00:00Z",
+				  "properties":{"seats":1e2147483648}}]""".formatted(ref, ref))))
+			.containsExactly("body: holds a number too large to read");
+	}
+
+	@Test
+	void namesAWholeNumberBeyondWhatItsFieldHolds() {
+		ResponseEntity<JsonNode> refused = api.post(users.csm(), "/api/check-ins/no-such-check-in/reschedule",
+				"{\"startsAt\":\"2026-12-02T10:00\",\"durationMinutes\":10000000000}");
+
+		assertThat(errors(refused))
+			.containsExactly("durationMinutes: must be a whole number from -2147483648 to 2147483647, not 10000000000");
+	}
+
+	@Test
+	void refusesAKeyGivenTwiceNamingEachSuchKey() {
+		String ref = "strict-" + UUID.randomUUID();
+
+		ResponseEntity<JsonNode> refused = api.put(users.integration(), "/api/customers/" + ref, """
+				{"name":"A","email":"a@example.com","locale":"en","timeZone":"UTC","tier":"premium","annualValue":1,
+				 "name":"B","tier":"standard"}""");
+
+		assertThat(errors(refused)).containsExactly("name: is given more than once; give each field once",
+				"tier: is given more than once; give each field once");
+		assertThat(api.get(users.integration(), "/api/customers/" + ref).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+	}
+
+	@Test
+	void refusesAUsageEventBatchWithAKeyGivenTwice() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+
+		ResponseEntity<JsonNode> refused = api.post(users.integration(), "/api/usage-events", """
+				[{"eventId":"dup-%s","customerRef":"%s","type":"login","occurredAt":"2026-11-25T09:00:00Z",
+				  "customerRef":"someone-else"}]""".formatted(ref, ref));
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(refused.getBody().get("detail").asText()).contains("Duplicate field 'customerRef'");
+	}
+
+	@Test
 	void namesQueryParametersOfTheWrongTypeOrMissing() {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 
