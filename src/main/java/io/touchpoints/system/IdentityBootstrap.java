@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -13,7 +12,6 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.identity.PasswordPolicyResult;
-import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -145,7 +143,7 @@ class IdentityBootstrap implements InitializingBean {
 		PasswordPolicyResult result = identityService.checkPasswordAgainstPolicy(password, user);
 		if (!result.isValid()) {
 			throw new IllegalStateException("TOUCHPOINTS_ADMIN_PASSWORD does not meet the password policy: "
-					+ result.getViolatedRules().stream().map(IdentityBootstrap::describe).collect(Collectors.joining(", ")));
+					+ PasswordPolicyException.describe(result.getViolatedRules()));
 		}
 		return password;
 	}
@@ -161,19 +159,6 @@ class IdentityBootstrap implements InitializingBean {
 		}
 		while (!identityService.checkPasswordAgainstPolicy(password, user).isValid());
 		return password;
-	}
-
-	private static String describe(PasswordPolicyRule rule) {
-		String minimum = rule.getParameters() == null ? "" : String.join("", rule.getParameters().values());
-		return switch (rule.getPlaceholder().replace("PASSWORD_POLICY_", "")) {
-			case "LENGTH" -> "at least " + minimum + " characters";
-			case "LOWERCASE" -> "at least " + minimum + " lowercase letter(s)";
-			case "UPPERCASE" -> "at least " + minimum + " uppercase letter(s)";
-			case "DIGIT" -> "at least " + minimum + " digit(s)";
-			case "SPECIAL" -> "at least " + minimum + " special character(s)";
-			case "USER_DATA" -> "none of the user's id, names or email";
-			default -> rule.getPlaceholder();
-		};
 	}
 
 }

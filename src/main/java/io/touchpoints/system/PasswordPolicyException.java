@@ -10,8 +10,12 @@ import org.camunda.bpm.engine.identity.PasswordPolicyRule;
 class PasswordPolicyException extends BadUserRequestException {
 
 	PasswordPolicyException(List<PasswordPolicyRule> violatedRules) {
-		super("The password does not meet the password policy: "
-				+ violatedRules.stream().map(PasswordPolicyException::describe).collect(Collectors.joining(", ")));
+		super("The password does not meet the password policy: " + describe(violatedRules));
+	}
+
+	/** The rules in words: "at least 10 characters, at least 1 digit(s)". */
+	static String describe(List<PasswordPolicyRule> rules) {
+		return rules.stream().map(PasswordPolicyException::describe).collect(Collectors.joining(", "));
 	}
 
 	private static String describe(PasswordPolicyRule rule) {

@@ -18,13 +18,13 @@ class RefusedBodyResponse extends HttpServletResponseWrapper {
 
 	private final LimitedBodyRequest request;
 
-	private boolean refused() {
-		return request.refusal() != null;
-	}
-
 	RefusedBodyResponse(HttpServletResponse response, LimitedBodyRequest request) {
 		super(response);
 		this.request = request;
+	}
+
+	private boolean refused() {
+		return request.refusal() != null;
 	}
 
 	@Override
@@ -35,13 +35,17 @@ class RefusedBodyResponse extends HttpServletResponseWrapper {
 	}
 
 	@Override
-	public void sendError(int status, String message) {
-		setStatus(status);
+	public void sendError(int status, String message) throws IOException {
+		if (!refused()) {
+			super.sendError(status, message);
+		}
 	}
 
 	@Override
-	public void sendError(int status) {
-		setStatus(status);
+	public void sendError(int status) throws IOException {
+		if (!refused()) {
+			super.sendError(status);
+		}
 	}
 
 	@Override
