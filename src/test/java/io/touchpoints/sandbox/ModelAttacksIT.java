@@ -211,7 +211,7 @@ class ModelAttacksIT {
 				HttpMethod.POST, new HttpEntity<>("{}", support), String.class);
 		ResponseEntity<JsonNode> definitions = api.get(users.support(), "/engine-rest/case-definition");
 
-		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(created.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(definitions.getBody()).isEmpty();
 	}
 

@@ -193,6 +193,11 @@ class AuthorizationMatrixIT {
 				"/engine-rest/task/" + taskOf(Groups.CSM) + "/comment/create", "{\"message\":\"Called them\"}"));
 		operations.put("PUT /engine-rest/job/{cleanup-job}/suspended", cell -> new Request(HttpMethod.PUT,
 				"/engine-rest/job/" + cleanupJob() + "/suspended", "{\"suspended\":true}"));
+		operations.put("PUT /engine-rest/user/{self}/credentials with one's own password",
+				cell -> new Request(HttpMethod.PUT, "/engine-rest/user/" + (cell.user() == null ? "nobody" : cell.user())
+						+ "/credentials", unchangedPassword()));
+		operations.put("PUT /engine-rest/user/{teammate}/credentials", cell -> new Request(HttpMethod.PUT,
+				"/engine-rest/user/" + teammate() + "/credentials", unchangedPassword()));
 		operations.put("POST /engine-rest/identity/verify", cell -> new Request(HttpMethod.POST,
 				"/engine-rest/identity/verify",
 				"{\"username\":\"" + users.csm() + "\",\"password\":\"" + TestUsers.PASSWORD + "\"}"));
@@ -356,6 +361,12 @@ class AuthorizationMatrixIT {
 	private static String teamOf(String group) {
 		return List.of(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS).contains(group) ? group
 				: Groups.CSM;
+	}
+
+	/** A password change that sets the password it had, so that the caller can go on logging in. */
+	private static String unchangedPassword() {
+		return "{\"password\":\"" + TestUsers.PASSWORD + "\",\"authenticatedUserPassword\":\"" + TestUsers.PASSWORD
+				+ "\"}";
 	}
 
 	private String teammate() {

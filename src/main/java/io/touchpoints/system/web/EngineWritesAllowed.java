@@ -8,8 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Of everything the engine's REST API can change, people other than administrators may do only what Tasklist,
- * Cockpit and Camunda Modeler need: queries sent as POST, working their tasks (claim, release, complete, comment)
- * and deploying models. Every other write is refused, whatever permissions the engine would check: the engine leaves
+ * Cockpit and Camunda Modeler need: queries sent as POST, working their tasks (claim, release, complete, comment),
+ * changing their own password and profile, and deploying models. Every other write is refused, whatever permissions the engine would check: the engine leaves
  * too much open (anyone may suspend the history cleanup or verify anyone's password, a task worker may end a journey
  * with a BPMN error). Reads stay with the engine's authorization and the read rules.
  */
@@ -27,15 +27,24 @@ class EngineWritesAllowed implements EngineRequestRule {
 			Pattern.compile("/deployment/create"),
 			Pattern.compile("/identity/password-policy"));
 
+	/** What everyone may change about themselves, as the Welcome app's profile page does: PUT paths. */
+	static final Pattern OWN_ACCOUNT = Pattern.compile("/user/([^/]+)/(credentials|profile)");
+
 	@Override
 	public Answer check(EngineRequest request) {
 		if (request.isRead() || request.caller().isAdministrator()) {
 			return null;
 		}
 		boolean allowed = "POST".equals(request.method())
-				&& ALLOWED.stream().anyMatch(pattern -> request.match(pattern) != null);
+				&& ALLOWED.stream().anyMatch(pattern -> request.match(pattern) != null) || isOwnAccount(request);
 		return allowed ? null : Answer.forbidden(request.method() + " " + request.path() + " is for administrators; "
-				+ "people work their tasks (claim, release, complete, comment), and CX operations deploy models");
+				+ "people work their tasks (claim, release, complete, comment), change their own password and profile, "
+				+ "and CX operations deploy models");
+	}
+
+	private static boolean isOwnAccount(EngineRequest request) {
+		List<String> user = request.match(OWN_ACCOUNT);
+		return "PUT".equals(request.method()) && user != null && user.get(0).equals(request.caller().userId());
 	}
 
 }
