@@ -3,6 +3,7 @@ package io.touchpoints.sandbox;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.impl.variable.serializer.TypedValueSerializer;
 import org.camunda.bpm.engine.impl.variable.serializer.ValueFields;
+import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.impl.value.UntypedValueImpl;
 import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.engine.variable.value.TypedValue;
@@ -11,7 +12,8 @@ import org.camunda.bpm.engine.variable.value.TypedValue;
  * Stands just before the engine's Java serializer and takes every value it would take: a new variable value that
  * no plain serializer (text, numbers, booleans, dates, bytes, files) handles is refused instead of being stored as
  * a serialized Java object, whoever sets it (engine REST without a type, a model's mapping, code). Variables stored
- * before stay readable: reading goes by the serializer named in the stored row.
+ * before stay readable: reading goes by the serializer named in the stored row. A transient value (the engine's
+ * {@code decisionResult} after a business rule task) lives in memory for one transaction and is never written.
  */
 class JavaObjectsRefused implements TypedValueSerializer<TypedValue> {
 
@@ -30,6 +32,9 @@ class JavaObjectsRefused implements TypedValueSerializer<TypedValue> {
 
 	@Override
 	public void writeValue(TypedValue value, ValueFields valueFields) {
+		if (value.isTransient()) {
+			return;
+		}
 		Object content = value.getValue();
 		throw new BadUserRequestException("Variable '" + valueFields.getName() + "' would hold a "
 				+ (content == null ? "Java object" : content.getClass().getName()) + ", stored as a serialized Java object; "
@@ -43,7 +48,7 @@ class JavaObjectsRefused implements TypedValueSerializer<TypedValue> {
 
 	@Override
 	public TypedValue convertToTypedValue(UntypedValueImpl untypedValue) {
-		return untypedValue;
+		return untypedValue.isTransient() ? Variables.objectValue(untypedValue.getValue(), true).create() : untypedValue;
 	}
 
 	@Override

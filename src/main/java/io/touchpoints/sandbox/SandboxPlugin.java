@@ -3,6 +3,8 @@ package io.touchpoints.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Puts every model in the sandbox: expressions resolved by {@link SandboxedExpressionManager}, no script engine,
- * no CMMN, DMN in FEEL only, deployments checked by {@link DeploymentGuard}, and no Java object in a variable
+ * no CMMN, DMN in FEEL only and FEEL given plain values only ({@link PlainFeelValues}), deployments checked by {@link DeploymentGuard}, and no Java object in a variable
  * (Java serialization off, no class allowed for deserialization, no {@code Object} type from clients, no new
  * serialized value: {@link JavaObjectsRefused}).
  * Runs after the starter's configuration, so no property can turn any of it off.
@@ -42,6 +44,10 @@ class SandboxPlugin extends AbstractProcessEnginePlugin {
 		configuration.setEnableFetchScriptEngineFromProcessApplication(false);
 		configuration.setCmmnEnabled(false);
 		configuration.setDmnFeelEnableLegacyBehavior(false);
+		DefaultDmnEngineConfiguration dmn = (DefaultDmnEngineConfiguration) DmnEngineConfiguration
+			.createDefaultDmnEngineConfiguration();
+		dmn.setFeelEngineFactory(new SandboxedFeelEngineFactory(dmn));
+		configuration.setDmnEngineConfiguration(dmn);
 		configuration.setJavaSerializationFormatEnabled(false);
 		configuration.setDeserializationTypeValidationEnabled(true);
 		configuration.setDeserializationTypeValidator(new NoJavaObjects());

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.Problem;
@@ -190,6 +192,25 @@ class DeploymentGuardTests {
 			.satisfies(refusal -> assertThat(((ParseException) refusal).getResorceReports())
 				.extracting(report -> report.getResourceName())
 				.containsExactly("call.html", "scripted.bpmn"));
+	}
+
+	@Test
+	void refusesAModelTooLargeForAPersonToHaveDrawn() {
+		assertThat(problems(tasks(XmlModelScan.MAX_ELEMENTS))).singleElement()
+			.satisfies(problem -> assertThat(problem.getMessage()).contains("has more than 20000 XML elements"));
+		assertThat(problems(tasks(XmlModelScan.MAX_ELEMENTS - 10))).isEmpty();
+	}
+
+	@Test
+	void refusesElementsNestedTooDeep() {
+		String nested = "<bpmn:subProcess id=\"S\">".repeat(XmlModelScan.MAX_DEPTH) + "</bpmn:subProcess>".repeat(XmlModelScan.MAX_DEPTH);
+
+		assertThat(problems(nested)).singleElement()
+			.satisfies(problem -> assertThat(problem.getMessage()).contains("nests XML elements more than 100 deep"));
+	}
+
+	private static String tasks(int count) {
+		return IntStream.range(0, count).mapToObj(i -> "<bpmn:task id=\"T" + i + "\"/>").collect(Collectors.joining());
 	}
 
 	private static List<ModelProblem> problems(String processContent) {

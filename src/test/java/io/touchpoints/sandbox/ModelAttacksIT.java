@@ -181,6 +181,64 @@ class ModelAttacksIT {
 		assertThat(outcome.everything()).doesNotContain(SECRET);
 	}
 
+	/** Issue 8 review: stock Camunda answers "[B", "java.base" and a class's members to these, the way to Runtime.exec. */
+	@ParameterizedTest(name = "{0} in a {1} variable")
+	@CsvSource({ "string(blob.class.name), Bytes", "string(blob.class.module.name), Bytes",
+			"string(blob.class.name), File", "'string(get value(blob, \"class\"))', Bytes" })
+	void feelReachesNoJavaObjectThroughAVariable(String expression, String type) {
+		String key = "feel-object-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(attempts.deploy(users.cxOps(), key + ".dmn", literalDecision(key, xml(expression), "")).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		String process = key + "-process";
+		assertThat(attempts.deploy(users.cxOps(), process + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(process)
+			.camundaHistoryTimeToLive(1).startEvent().businessRuleTask().camundaDecisionRef(key)
+			.camundaMapDecisionResult("singleEntry").camundaResultVariable("result").userTask().endEvent().done()))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<String> started = attempts.start(process, """
+				{"variables":{"blob":{"value":"AAEC","type":"%s","valueInfo":{"filename":"blob.bin"}}}}""".formatted(type));
+
+		// FEEL turns the refused value into an error, and an error inside a path into null: evaluated, harmlessly.
+		assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(engine.getRuntimeService().getVariable(ModelAttempts.idOf(started.getBody()), "result")).isNull();
+	}
+
+	@Test
+	void aBusinessRuleTaskHandsItsDecisionToTheJourney() {
+		String key = "routing-" + UUID.randomUUID().toString().substring(0, 8);
+		String table = tableDecision(key, "", "", "-").replace("<text>\"x\"</text>", "<text>tier</text>")
+			.replace("<text>-</text>", "<text>\"gold\"</text>").replace("<text>\"y\"</text>", "<text>\"csm-leads\"</text>");
+		assertThat(attempts.deploy(users.cxOps(), key + ".dmn", table).getStatusCode()).isEqualTo(HttpStatus.OK);
+		String process = key + "-process";
+		assertThat(attempts.deploy(users.cxOps(), process + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(process)
+			.camundaHistoryTimeToLive(1).startEvent().businessRuleTask().camundaDecisionRef(key)
+			.camundaMapDecisionResult("singleEntry").camundaResultVariable("team").userTask().endEvent().done()))
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+		ResponseEntity<String> started = attempts.start(process, "{\"variables\":{\"tier\":{\"value\":\"gold\"}}}");
+
+		assertThat(started.getStatusCode()).as(started.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(engine.getRuntimeService().getVariable(ModelAttempts.idOf(started.getBody()), "team"))
+			.isEqualTo("csm-leads");
+	}
+
+	@Test
+	void aDecisionsWholeResultCannotBecomeAStoredJavaObject() {
+		String key = "whole-" + UUID.randomUUID().toString().substring(0, 8);
+		assertThat(attempts.deploy(users.cxOps(), key + ".dmn", tableDecision(key, "", "", "-")).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		String process = key + "-process";
+		attempts.deploy(users.cxOps(), process + ".bpmn", Bpmn.convertToString(Bpmn.createExecutableProcess(process)
+			.camundaHistoryTimeToLive(1).startEvent().businessRuleTask().camundaDecisionRef(key)
+			.camundaMapDecisionResult("resultList").camundaResultVariable("everything").userTask().endEvent().done()));
+
+		ResponseEntity<String> started = attempts.start(process, "{}");
+
+		assertThat(started.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(started.getBody()).contains("Variable 'everything' would hold a ")
+			.contains("Touchpoints variables hold text, numbers, booleans, dates, bytes or files");
+	}
+
 	@ParameterizedTest(name = "named {0}")
 	@ValueSource(strings = { "case.cmmn", "case.cmmn11.xml", "case.bpmn" })
 	void casesAreRefusedWhateverTheFileIsCalled(String fileName) {
