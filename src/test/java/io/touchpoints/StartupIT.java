@@ -46,6 +46,17 @@ class StartupIT {
 	}
 
 	@Test
+	void aConnectionPoolTooSmallForTheJobExecutorStopsStartUpNamingTheSettings() {
+		assertThatThrownBy(() -> new SpringApplicationBuilder(TouchpointsApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("db").toAbsolutePath(),
+				"--camunda.bpm.job-execution.enabled=true", "--camunda.bpm.job-execution.max-pool-size=10",
+				"--spring.datasource.hikari.maximum-pool-size=10").close())
+			.satisfies(failure -> assertThat(messagesOf(failure)).anyMatch(message -> message.contains(
+					"The main connection pool holds 10 connections; it needs at least 17")
+					&& message.contains("spring.datasource.hikari.maximum-pool-size")));
+	}
+
+	@Test
 	void modelThatDoesNotParseStopsStartUpNamingTheFile() throws IOException {
 		Path models = Files.createDirectories(dataDir.resolve("models"));
 		Files.writeString(models.resolve("half-written.bpmn"), "<bpmn:definitions xmlns:bpmn=\"oops\"><bpmn:process");

@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.mail.MailException;
@@ -26,7 +28,9 @@ import io.touchpoints.timeline.TimelineKind;
  * after. A job that fails later (and is retried), a second node running the same touchpoint, or an operator's
  * retry all find the key already claimed or sent and send nothing. The one window left is a crash between
  * SMTP's acceptance and the "sent" commit: the claim's lease then expires and the email is sent again with the
- * same {@code Message-ID}, which lets mail systems recognise it.
+ * same {@code Message-ID}, which lets mail systems recognise it. When only the "sent" record fails (the database
+ * busy or briefly gone), the node remembers what SMTP accepted and records it on the next attempt instead of
+ * letting the claim's lease run out and the email go out again.
  */
 @Service
 class TouchpointDelivery {
@@ -48,6 +52,9 @@ class TouchpointDelivery {
 	private final Clock clock;
 
 	private final TransactionTemplate ownTransaction;
+
+	/** Keys SMTP accepted whose "sent" record has not been committed yet, with their claimant. */
+	private final Map<String, String> acceptedNotRecorded = new ConcurrentHashMap<>();
 
 	TouchpointDelivery(DeliveryLedger ledger, Politeness politeness, Timeline timeline, EmailSender sender, Clock clock,
 			PlatformTransactionManager transactions) {
@@ -80,6 +87,11 @@ class TouchpointDelivery {
 	 * @throws JobDeferredException when it may only be sent later; the calling job waits until then
 	 */
 	DeliveryOutcome deliver(Touchpoint touchpoint) {
+		String acceptedBy = acceptedNotRecorded.get(touchpoint.idempotencyKey());
+		if (acceptedBy != null) {
+			recordSent(touchpoint, acceptedBy);
+			return DeliveryOutcome.ALREADY_DONE;
+		}
 		Decision decision = decideUnderLock(touchpoint);
 		if (decision == null) {
 			try {
@@ -107,6 +119,12 @@ class TouchpointDelivery {
 			ownTransaction.executeWithoutResult(status -> ledger.release(touchpoint.idempotencyKey(), claimant));
 			throw e;
 		}
+		acceptedNotRecorded.put(touchpoint.idempotencyKey(), claimant);
+		recordSent(touchpoint, claimant);
+		return DeliveryOutcome.SENT;
+	}
+
+	private void recordSent(Touchpoint touchpoint, String claimant) {
 		ownTransaction.executeWithoutResult(status -> {
 			ledger.markSent(touchpoint.idempotencyKey(), claimant, clock.instant());
 			if (touchpoint.customerId() != null) {
@@ -115,7 +133,7 @@ class TouchpointDelivery {
 					.reference(touchpoint.idempotencyKey()));
 			}
 		});
-		return DeliveryOutcome.SENT;
+		acceptedNotRecorded.remove(touchpoint.idempotencyKey());
 	}
 
 	boolean wasSent(String idempotencyKey) {
