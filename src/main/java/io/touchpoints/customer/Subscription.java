@@ -81,7 +81,8 @@ public class Subscription {
 				migrating, Status.ACTIVE, null, now, null, null);
 	}
 
-	public void journeyStarted(String processInstanceId) {
+	/** The customer's lifecycle the purchase joined (the same for every purchase while they stay a customer). */
+	void joinedLifecycle(String processInstanceId) {
 		this.processInstanceId = processInstanceId;
 	}
 

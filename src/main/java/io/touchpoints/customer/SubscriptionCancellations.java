@@ -12,8 +12,9 @@ import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
 /**
- * Cancels subscriptions as billing reports it. The customer moves to win-back when nothing else is active, and
- * {@link SubscriptionCancelled} tells the journeys. Cancelling twice changes nothing.
+ * Cancels subscriptions as billing reports it; {@link SubscriptionCancelled} tells the journeys, saying whether
+ * the customer has anything active left (the lifecycle moves them to win-back when not). Cancelling twice changes
+ * nothing.
  */
 @Service
 public class SubscriptionCancellations {
@@ -22,19 +23,16 @@ public class SubscriptionCancellations {
 
 	private final CustomerRegistry customers;
 
-	private final LifecycleStages stages;
-
 	private final Timeline timeline;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	SubscriptionCancellations(Subscriptions subscriptions, CustomerRegistry customers, LifecycleStages stages,
+	SubscriptionCancellations(Subscriptions subscriptions, CustomerRegistry customers,
 			Timeline timeline, ApplicationEventPublisher events, Clock clock) {
 		this.subscriptions = subscriptions;
 		this.customers = customers;
-		this.stages = stages;
 		this.timeline = timeline;
 		this.events = events;
 		this.clock = clock;
@@ -57,10 +55,8 @@ public class SubscriptionCancellations {
 		boolean nothingActive = subscriptions.findAllOfCustomer(customer.getId())
 			.stream()
 			.noneMatch(other -> other.getStatus() == Subscription.Status.ACTIVE);
-		if (nothingActive) {
-			stages.moveTo(customer, LifecycleStage.WINBACK, "subscription " + purchaseId + " cancelled");
-		}
-		events.publishEvent(new SubscriptionCancelled(customer.getId(), customer.getExternalRef(), purchaseId, now, reason));
+		events.publishEvent(new SubscriptionCancelled(customer.getId(), customer.getExternalRef(), purchaseId, now, reason,
+				nothingActive));
 		return subscription;
 	}
 

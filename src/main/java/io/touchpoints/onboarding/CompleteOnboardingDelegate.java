@@ -9,33 +9,23 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.customer.CustomerRegistry;
-import io.touchpoints.customer.LifecycleStage;
-import io.touchpoints.customer.LifecycleStages;
 import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
-/** Ends an onboarding whose checklist is complete: records when, and moves the customer on to adoption. */
+/** Ends an onboarding whose checklist is complete: records when (the lifecycle then moves the customer on). */
 @ModelBean
 @Component("completeOnboardingDelegate")
 class CompleteOnboardingDelegate implements JavaDelegate {
 
 	private final Onboardings onboardings;
 
-	private final CustomerRegistry customers;
-
-	private final LifecycleStages stages;
-
 	private final Timeline timeline;
 
 	private final Clock clock;
 
-	CompleteOnboardingDelegate(Onboardings onboardings, CustomerRegistry customers, LifecycleStages stages,
-			Timeline timeline, Clock clock) {
+	CompleteOnboardingDelegate(Onboardings onboardings, Timeline timeline, Clock clock) {
 		this.onboardings = onboardings;
-		this.customers = customers;
-		this.stages = stages;
 		this.timeline = timeline;
 		this.clock = clock;
 	}
@@ -45,8 +35,6 @@ class CompleteOnboardingDelegate implements JavaDelegate {
 		Onboardings.Onboarding onboarding = OnboardingOf.process(onboardings, execution);
 		Instant now = clock.instant();
 		onboardings.complete(onboarding.id(), now);
-		customers.findById(onboarding.customerId())
-			.ifPresent(customer -> stages.moveTo(customer, LifecycleStage.ADOPTION, "onboarding complete"));
 		Duration took = Duration.between(onboarding.startedAt(), now);
 		timeline.record(Timeline.Entry.of(onboarding.customerId(), TimelineKind.ONBOARDING_COMPLETED,
 				"Onboarding completed after " + String.format(Locale.ROOT, "%.1f", took.toMinutes() / 1440.0) + " days")

@@ -3,17 +3,26 @@ package io.touchpoints.onboarding;
 import java.time.Clock;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.customer.SubscriptionStarted;
+import io.touchpoints.process.ModelNames;
 import io.touchpoints.process.ProcessVariables;
 import io.touchpoints.system.AsEngine;
 
-/** Starts the {@code customer-onboarding} journey, keyed by the customer's reference, and records the onboarding. */
+/**
+ * Records each {@code customer-onboarding} journey that a purchase started (the lifecycle calls it), for the
+ * onboarding metrics and for cancellation. An expansion starts no onboarding, so there is nothing to record.
+ */
 @Component
 public class CustomerOnboarding {
 
-	public static final String PROCESS_KEY = "customer-onboarding";
+	public static final String PROCESS_KEY = ModelNames.CUSTOMER_ONBOARDING;
 
 	private final RuntimeService runtimeService;
 
@@ -30,25 +39,18 @@ public class CustomerOnboarding {
 		this.clock = clock;
 	}
 
-	/** What the journey needs to know about the purchase that starts it. */
-	public record Start(long customerId, String customerRef, String customerName, String purchaseId, String plan,
-			boolean migrating) {
-	}
-
-	/** Starts the journey in the caller's transaction and returns the process instance id. */
-	public String start(Start start) {
-		// The purchase is billing's decision, not the integration account's: its permissions do not limit the journey.
-		String processInstanceId = asEngine.call(() -> runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-			.businessKey(start.customerRef())
-			.setVariable(ProcessVariables.CUSTOMER_REF, start.customerRef())
-			.setVariable(ProcessVariables.CUSTOMER_NAME, start.customerName())
-			.setVariable(ProcessVariables.PURCHASE_ID, start.purchaseId())
-			.setVariable(ProcessVariables.PLAN, start.plan())
-			.setVariable(ProcessVariables.MIGRATING, start.migrating())
-			.execute()
-			.getId());
-		onboardings.record(start.customerId(), start.purchaseId(), processInstanceId, clock.instant());
-		return processInstanceId;
+	// After the lifecycle's listener, which started the journey in this transaction.
+	@EventListener
+	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+	void on(SubscriptionStarted purchase) {
+		ProcessInstance started = asEngine.call(() -> runtimeService.createProcessInstanceQuery()
+			.processDefinitionKey(PROCESS_KEY)
+			.processInstanceBusinessKey(purchase.customerRef())
+			.variableValueEquals(ProcessVariables.PURCHASE_ID, purchase.purchaseId())
+			.singleResult());
+		if (started != null && onboardings.ofProcessInstance(started.getId()).isEmpty()) {
+			onboardings.record(purchase.customerId(), purchase.purchaseId(), started.getId(), clock.instant());
+		}
 	}
 
 }

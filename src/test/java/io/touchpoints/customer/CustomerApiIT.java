@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
+import io.touchpoints.process.ModelNames;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.TestUsers;
@@ -192,7 +193,8 @@ class CustomerApiIT {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 		assertThat(fields(response)).containsExactly("migrating");
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isEqualTo(1);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count()).isEqualTo(1);
 	}
 
 	@Test

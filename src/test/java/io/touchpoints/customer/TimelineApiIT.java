@@ -56,8 +56,8 @@ class TimelineApiIT {
 
 		List<String> kinds = kinds(api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody());
 
-		assertThat(kinds).containsExactly(TimelineKind.TASK_CREATED, TimelineKind.EMAIL_SENT,
-				TimelineKind.PURCHASE_RECORDED, TimelineKind.STAGE_CHANGED);
+		assertThat(kinds).containsExactly(TimelineKind.EMAIL_SENT, TimelineKind.TASK_CREATED,
+				TimelineKind.STAGE_CHANGED, TimelineKind.PURCHASE_RECORDED);
 	}
 
 	@Test

@@ -18,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.Jobs;
 import io.touchpoints.support.ReceivedMail;
@@ -42,6 +43,9 @@ class CustomerOnboardingIT {
 	@Autowired
 	RuntimeService runtimeService;
 
+	@Autowired
+	Customers customers;
+
 	@Test
 	void welcomesCustomerInTheirLanguageAndPutsKickoffCallBeforeCsm() throws Exception {
 		String ref = "ana-" + UUID.randomUUID();
@@ -52,11 +56,12 @@ class CustomerOnboardingIT {
 		ResponseEntity<JsonNode> purchase = api.post(integration, "/api/customers/" + ref + "/purchases",
 				Api.purchaseJson("po-" + ref, true));
 		assertThat(purchase.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-		String processInstanceId = purchase.getBody().get("processInstanceId").asText();
+		String processInstanceId = customers.onboardingOf(purchase.getBody().get("processInstanceId").asText());
 		ProcessInstance instance = runtimeService.createProcessInstanceQuery()
 			.processInstanceId(processInstanceId)
 			.singleResult();
-		assertThat(instance).isStarted().hasBusinessKey(ref).isWaitingAt("ServiceTask_SendWelcomeEmail");
+		// The kickoff call waits for nobody: it is there while the welcome email still waits for its job.
+		assertThat(instance).isStarted().hasBusinessKey(ref).isWaitingAt("ServiceTask_SendWelcomeEmail", "UserTask_KickoffCall");
 		assertThat(api.get(integration, "/api/customers/" + ref).getBody().get("stage").asText()).isEqualTo("onboarding");
 
 		jobs.executeAll(processInstanceId);
@@ -111,7 +116,10 @@ class CustomerOnboardingIT {
 		assertThat(first.getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(again.getBody().get("processInstanceId")).isEqualTo(first.getBody().get("processInstanceId"));
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isEqualTo(1);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count()).isEqualTo(1);
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
+			.processDefinitionKey(ModelNames.CUSTOMER_LIFECYCLE).count()).isEqualTo(1);
 	}
 
 }

@@ -2,8 +2,11 @@ package io.touchpoints.support;
 
 import java.util.UUID;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpStatus;
+
+import io.touchpoints.process.ModelNames;
 
 /** Creates customers through the real API, each with a reference of its own. */
 @TestComponent
@@ -13,9 +16,12 @@ public class Customers {
 
 	private final TestUsers users;
 
-	Customers(Api api, TestUsers users) {
+	private final RuntimeService runtimeService;
+
+	Customers(Api api, TestUsers users, RuntimeService runtimeService) {
 		this.api = api;
 		this.users = users;
+		this.runtimeService = runtimeService;
 	}
 
 	/** A new customer; returns its reference, which is also the local part of its email address. */
@@ -34,12 +40,23 @@ public class Customers {
 		return ref;
 	}
 
-	/** Records a purchase; returns the onboarding journey's process instance id. */
+	/** Records a purchase; returns the process instance id of the onboarding journey the lifecycle called. */
 	public String purchase(String ref, boolean migrating) {
-		return api.post(users.integration(), "/api/customers/" + ref + "/purchases", Api.purchaseJson("po-" + ref, migrating))
+		String lifecycle = api.post(users.integration(), "/api/customers/" + ref + "/purchases",
+				Api.purchaseJson("po-" + ref, migrating))
 			.getBody()
 			.get("processInstanceId")
 			.asText();
+		return onboardingOf(lifecycle);
+	}
+
+	/** The onboarding journey running inside a customer's lifecycle. */
+	public String onboardingOf(String lifecycleInstanceId) {
+		return runtimeService.createProcessInstanceQuery()
+			.superProcessInstanceId(lifecycleInstanceId)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
+			.singleResult()
+			.getId();
 	}
 
 	public static String email(String ref) {

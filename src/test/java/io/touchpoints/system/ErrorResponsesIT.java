@@ -29,7 +29,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import io.touchpoints.onboarding.CustomerOnboarding;
+import io.touchpoints.process.ModelNames;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.IntegrationTest;
@@ -154,7 +154,7 @@ class ErrorResponsesIT {
 	@Test
 	void unexpectedFailureIsAServerErrorThatKeepsItsCauseToItself() throws Exception {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
-		repositoryService.suspendProcessDefinitionByKey(CustomerOnboarding.PROCESS_KEY);
+		repositoryService.suspendProcessDefinitionByKey(ModelNames.CUSTOMER_LIFECYCLE);
 		Problem problem;
 		try {
 			problem = send(request("/api/customers/" + ref + "/purchases", users.integration())
@@ -162,7 +162,7 @@ class ErrorResponsesIT {
 				.POST(BodyPublishers.ofString(Api.purchaseJson("po-" + ref, false))));
 		}
 		finally {
-			repositoryService.activateProcessDefinitionByKey(CustomerOnboarding.PROCESS_KEY);
+			repositoryService.activateProcessDefinitionByKey(ModelNames.CUSTOMER_LIFECYCLE);
 		}
 
 		problem.is(500, "Internal Server Error", "The server could not complete the request; the error has been logged");

@@ -24,6 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
 import io.touchpoints.support.Browser;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.Jobs;
@@ -49,6 +50,9 @@ class TasklistBrowserIT {
 	Jobs jobs;
 
 	@Autowired
+	Customers customers;
+
+	@Autowired
 	RuntimeService runtimeService;
 
 	@Autowired
@@ -70,6 +74,7 @@ class TasklistBrowserIT {
 			.getBody()
 			.get("processInstanceId")
 			.asText();
+		id = customers.onboardingOf(id);
 		jobs.executeAll(id);
 		instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
 		assertThat(instance).isWaitingAt("UserTask_KickoffCall");

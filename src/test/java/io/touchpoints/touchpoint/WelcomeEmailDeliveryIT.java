@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.touchpoints.support.Api;
+import io.touchpoints.support.Customers;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.Jobs;
 import io.touchpoints.support.TestUsers;
@@ -44,6 +45,9 @@ class WelcomeEmailDeliveryIT {
 	Jobs jobs;
 
 	@Autowired
+	Customers customers;
+
+	@Autowired
 	ManagementService managementService;
 
 	@Autowired
@@ -63,6 +67,7 @@ class WelcomeEmailDeliveryIT {
 			.getBody()
 			.get("processInstanceId")
 			.asText();
+		id = customers.onboardingOf(id);
 		instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
 	}
 

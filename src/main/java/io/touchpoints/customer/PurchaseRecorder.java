@@ -1,27 +1,23 @@
-package io.touchpoints.onboarding;
+package io.touchpoints.customer;
 
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.touchpoints.customer.Customer;
-import io.touchpoints.customer.CustomerRegistry;
-import io.touchpoints.customer.LifecycleStage;
-import io.touchpoints.customer.LifecycleStages;
-import io.touchpoints.customer.Subscription;
-import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
 
 /**
- * Records a purchase and starts the customer's onboarding in one transaction: the subscription, the stage
- * change and the process instance are all written, or none is. A purchase id seen before starts nothing.
+ * Records a purchase as a subscription and tells the journeys ({@link SubscriptionStarted}), in one transaction:
+ * the subscription, its timeline entry and whatever the journeys start are all written, or none is. A purchase id
+ * seen before records nothing and tells nobody.
  */
 @Service
 class PurchaseRecorder {
@@ -30,21 +26,18 @@ class PurchaseRecorder {
 
 	private final Subscriptions subscriptions;
 
-	private final CustomerOnboarding onboarding;
-
-	private final LifecycleStages stages;
-
 	private final Timeline timeline;
+
+	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	PurchaseRecorder(CustomerRegistry customers, Subscriptions subscriptions, CustomerOnboarding onboarding,
-			LifecycleStages stages, Timeline timeline, Clock clock) {
+	PurchaseRecorder(CustomerRegistry customers, Subscriptions subscriptions, Timeline timeline,
+			ApplicationEventPublisher events, Clock clock) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
-		this.onboarding = onboarding;
-		this.stages = stages;
 		this.timeline = timeline;
+		this.events = events;
 		this.clock = clock;
 	}
 
@@ -59,17 +52,19 @@ class PurchaseRecorder {
 		if (existing.isPresent()) {
 			return new Recorded(sameAsRecorded(existing.get(), customer, purchase), false);
 		}
+		boolean expansion = subscriptions.findAllOfCustomer(customer.getId())
+			.stream()
+			.anyMatch(other -> other.getStatus() == Subscription.Status.ACTIVE);
 		Subscription subscription = subscriptions.save(Subscription.start(customer.getId(), purchase.purchaseId(),
 				purchase.plan(), purchase.startDate(), purchase.renewalDate(), purchase.isMigrating(), clock.instant()));
-		stages.moveTo(customer, LifecycleStage.ONBOARDING, "purchase " + purchase.purchaseId());
-		String processInstanceId = onboarding.start(new CustomerOnboarding.Start(customer.getId(), customerRef,
-				customer.getName(), purchase.purchaseId(), purchase.plan(), purchase.isMigrating()));
-		subscription.journeyStarted(processInstanceId);
 		timeline.record(Timeline.Entry.of(customer.getId(), TimelineKind.PURCHASE_RECORDED, "Purchase '"
-				+ purchase.purchaseId() + "' of plan " + purchase.plan() + " recorded; onboarding started")
-			.processInstance(processInstanceId)
+				+ purchase.purchaseId() + "' of plan " + purchase.plan() + " recorded"
+				+ (expansion ? ": an expansion, renewing on " + purchase.renewalDate() : ", renewing on " + purchase.renewalDate()))
 			.reference(purchase.purchaseId()));
-		return new Recorded(subscriptions.save(subscription), true);
+		events.publishEvent(new SubscriptionStarted(customer.getId(), customerRef, customer.getName(),
+				purchase.purchaseId(), purchase.plan(), purchase.startDate(), purchase.renewalDate(),
+				purchase.isMigrating(), expansion, clock.instant()));
+		return new Recorded(subscriptions.findByPurchaseId(purchase.purchaseId()).orElseThrow(), true);
 	}
 
 	private static Subscription sameAsRecorded(Subscription recorded, Customer customer, PurchaseRequest purchase) {

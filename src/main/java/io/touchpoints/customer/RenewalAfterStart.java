@@ -1,4 +1,4 @@
-package io.touchpoints.onboarding;
+package io.touchpoints.customer;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package io.touchpoints.onboarding;
+package io.touchpoints.customer;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
@@ -7,7 +7,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.touchpoints.customer.ExternalId;
 import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.Retrying;

@@ -1,4 +1,4 @@
-package io.touchpoints.onboarding;
+package io.touchpoints.customer;
 
 import java.time.LocalDate;
 
@@ -6,7 +6,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-import io.touchpoints.customer.ExternalId;
 import io.touchpoints.system.NoControlCharacters;
 
 /** Body of {@code POST /api/customers/{externalRef}/purchases}. */

@@ -1,8 +1,7 @@
-package io.touchpoints.onboarding;
+package io.touchpoints.customer;
 
-import io.touchpoints.customer.Subscription;
 
-/** The answer to a purchase: which journey it started (or had already started). */
+/** The answer to a purchase: the customer's lifecycle it started or joined. */
 record PurchaseView(String customerRef, String purchaseId, String processInstanceId) {
 
 	static PurchaseView of(String customerRef, Subscription subscription) {

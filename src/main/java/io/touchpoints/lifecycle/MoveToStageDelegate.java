@@ -1,0 +1,53 @@
+package io.touchpoints.lifecycle;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.customer.LifecycleStage;
+import io.touchpoints.customer.LifecycleStages;
+import io.touchpoints.process.DelegateInputs;
+import io.touchpoints.process.ProcessVariables;
+import io.touchpoints.sandbox.ModelBean;
+
+/** Moves the journey's customer to the stage the model names; the move is written on their timeline. */
+@ModelBean
+@Component("moveToStageDelegate")
+class MoveToStageDelegate implements JavaDelegate {
+
+	static final String STAGE = "stage";
+
+	private final CustomerRegistry customers;
+
+	private final LifecycleStages stages;
+
+	MoveToStageDelegate(CustomerRegistry customers, LifecycleStages stages) {
+		this.customers = customers;
+		this.stages = stages;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		LifecycleStage stage = stageOf(execution);
+		String customerRef = (String) execution.getVariable(ProcessVariables.CUSTOMER_REF);
+		customers.find(customerRef)
+			.ifPresent(customer -> stages.moveTo(customer, stage, execution.getCurrentActivityName()));
+	}
+
+	private static LifecycleStage stageOf(DelegateExecution execution) {
+		String stage = DelegateInputs.required(execution, STAGE);
+		return Arrays.stream(LifecycleStage.values())
+			.filter(candidate -> candidate.value().equals(stage.toLowerCase(Locale.ROOT)))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Service task '" + execution.getCurrentActivityName()
+					+ "': stage '" + stage + "' is not one of " + Arrays.stream(LifecycleStage.values())
+						.map(LifecycleStage::value)
+						.collect(Collectors.joining(", "))));
+	}
+
+}

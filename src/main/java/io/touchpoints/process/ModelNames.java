@@ -1,0 +1,25 @@
+package io.touchpoints.process;
+
+/**
+ * Process ids and message names that code relies on, as the models in {@code processes/} spell them and
+ * {@code processes/README.md} lists them; renaming one in a model breaks the code that uses it.
+ */
+public final class ModelNames {
+
+	public static final String CUSTOMER_LIFECYCLE = "customer-lifecycle";
+
+	public static final String CUSTOMER_ONBOARDING = "customer-onboarding";
+
+	/** To a customer's lifecycle: their last active subscription was cancelled. */
+	public static final String CUSTOMER_CHURNED = "CustomerChurned";
+
+	/** To a customer's lifecycle waiting in win-back: they purchased again. */
+	public static final String SUBSCRIPTION_STARTED = "SubscriptionStarted";
+
+	/** To the journeys of one subscription: it was cancelled. */
+	public static final String SUBSCRIPTION_CANCELLED = "SubscriptionCancelled";
+
+	private ModelNames() {
+	}
+
+}
