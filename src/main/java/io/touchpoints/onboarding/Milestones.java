@@ -11,18 +11,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.usage.MilestoneNames;
+
 /** The onboarding checklist: its milestones, and which of them each onboarding has reached. */
 @Component
 public class Milestones {
 
-	public static final String DATA_MIGRATED = "data-migrated";
+	public static final String DATA_MIGRATED = MilestoneNames.DATA_MIGRATED;
 
-	public static final String TECHNICAL_SETUP_VERIFIED = "technical-setup-verified";
+	public static final String TECHNICAL_SETUP_VERIFIED = MilestoneNames.TECHNICAL_SETUP_VERIFIED;
 
-	public static final String TRAINING_COMPLETED = "training-completed";
+	public static final String TRAINING_COMPLETED = MilestoneNames.TRAINING_COMPLETED;
 
 	/** Every milestone a usage event may report, in checklist order. */
-	public static final List<String> ALL = List.of(DATA_MIGRATED, TECHNICAL_SETUP_VERIFIED, TRAINING_COMPLETED);
+	public static final List<String> ALL = MilestoneNames.ALL;
 
 	private final JdbcTemplate jdbc;
 

@@ -25,7 +25,6 @@ public record TouchpointsProperties(
 		@DefaultValue Jobs jobs,
 		@DefaultValue CheckIns checkIns,
 		@DefaultValue Tasks tasks,
-		@DefaultValue Onboarding onboarding,
 		@DefaultValue Usage usage,
 		@DefaultValue Admin admin,
 		@DefaultValue Api api,
@@ -59,13 +58,6 @@ public record TouchpointsProperties(
 
 	/** How overdue tasks are noticed. */
 	public record Tasks(@DefaultValue("PT1M") Duration escalationSweepInterval) {
-	}
-
-	/**
-	 * How often recorded milestones that did not reach their waiting journey (the service stopped between the two)
-	 * are sent again.
-	 */
-	public record Onboarding(@DefaultValue("PT1M") Duration milestoneSweepInterval) {
 	}
 
 	/**

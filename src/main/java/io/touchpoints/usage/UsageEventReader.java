@@ -16,7 +16,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.onboarding.Milestones;
 import io.touchpoints.system.AcceptedDates;
 import io.touchpoints.system.ControlCharacters;
 
@@ -122,8 +121,8 @@ class UsageEventReader {
 				}
 			}
 			case MILESTONE -> {
-				if (!Milestones.ALL.contains(name)) {
-					problems.add("name must be one of the milestones " + Milestones.ALL);
+				if (!MilestoneNames.ALL.contains(name)) {
+					problems.add("name must be one of the milestones " + MilestoneNames.ALL);
 				}
 			}
 			case TICKET -> {

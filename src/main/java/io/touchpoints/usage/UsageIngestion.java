@@ -17,7 +17,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.touchpoints.onboarding.MilestoneSignals;
+import io.touchpoints.signal.CustomerSignal;
+import io.touchpoints.signal.CustomerSignals;
+import io.touchpoints.signal.SignalDelivery;
 import io.touchpoints.system.Retrying;
 
 /**
@@ -26,7 +28,7 @@ import io.touchpoints.system.Retrying;
  * content (or for another customer) a conflict. Only events a journey may wait for become engine work
  * (milestones). A batch is one transaction that only inserts: its events, and its daily counts as deltas that
  * {@link UsageCompaction} folds into the daily rows later, so concurrent batches never wait on each other.
- * Milestones are recorded in the batch's transaction and signalled to their journeys after it commits.
+ * Milestones are customer signals: journeys record them in the batch's transaction and get them after it commits.
  */
 @Service
 class UsageIngestion {
@@ -35,17 +37,17 @@ class UsageIngestion {
 
 	private final UsageStore store;
 
-	private final MilestoneSignals milestones;
+	private final CustomerSignals signals;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
-	UsageIngestion(UsageEventReader reader, UsageStore store, MilestoneSignals milestones,
+	UsageIngestion(UsageEventReader reader, UsageStore store, CustomerSignals signals,
 			PlatformTransactionManager transactions, Clock clock) {
 		this.reader = reader;
 		this.store = store;
-		this.milestones = milestones;
+		this.signals = signals;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
 	}
@@ -102,7 +104,7 @@ class UsageIngestion {
 		}
 		Stored stored = known.isEmpty() ? Stored.NOTHING
 				: Retrying.onConcurrentWrite(() -> storeOnce(known, customerIds), ConcurrencyFailureException.class);
-		milestones.send(stored.milestones());
+		signals.send(stored.deliveries());
 		List<Conflict> conflicts = new ArrayList<>(stored.conflicts());
 		int duplicates = stored.duplicates();
 		for (UsageEvent repeat : repeats) {
@@ -128,7 +130,7 @@ class UsageIngestion {
 	 * committed.
 	 */
 	private record Stored(int events, int duplicates, List<Conflict> conflicts, Map<String, EventContent> before,
-			List<MilestoneSignals.Signal> milestones) {
+			List<SignalDelivery> deliveries) {
 
 		static final Stored NOTHING = new Stored(0, 0, List.of(), Map.of(), List.of());
 
@@ -169,19 +171,19 @@ class UsageIngestion {
 		Instant now = clock.instant();
 		store.insert(fresh, customerIds, now);
 		store.appendDailyDeltas(dailyCounts(fresh, customerIds));
-		List<MilestoneSignals.Signal> signals = milestones.record(fresh.stream()
+		List<SignalDelivery> deliveries = signals.record(fresh.stream()
 			.filter(event -> event.type() == EventType.MILESTONE)
-			.map(event -> new MilestoneSignals.Report(customerIds.get(event.customerRef()), event.name(),
+			.map(event -> new CustomerSignal(customerIds.get(event.customerRef()), CustomerSignal.MILESTONE, event.name(),
 					event.occurredAt(), event.eventId()))
 			.toList());
-		return new Stored(fresh.size(), duplicates, conflicts, storedBefore, signals);
+		return new Stored(fresh.size(), duplicates, conflicts, storedBefore, deliveries);
 	}
 
 	private static EventContent content(UsageEvent event, Map<String, Long> customerIds) {
 		return EventContent.of(event, customerIds.get(event.customerRef()));
 	}
 
-	/** Activity per day: logins, features and tickets. Milestones happen once and are recorded on the onboarding. */
+	/** Activity per day: logins, features and tickets. Milestones happen once and are customer signals instead. */
 	private static Map<UsageStore.DailyKey, Long> dailyCounts(List<UsageEvent> events, Map<String, Long> customerIds) {
 		Map<UsageStore.DailyKey, Long> counts = new TreeMap<>();
 		for (UsageEvent event : events.stream().filter(event -> event.type() != EventType.MILESTONE).toList()) {

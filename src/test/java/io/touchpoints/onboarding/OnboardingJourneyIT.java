@@ -24,6 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.signal.CustomerSignal;
+import io.touchpoints.signal.CustomerSignals;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
@@ -65,10 +67,7 @@ class OnboardingJourneyIT {
 	CustomerRegistry customerRegistry;
 
 	@Autowired
-	MilestoneSignals milestoneSignals;
-
-	@Autowired
-	MilestoneSignalSweep milestoneSweep;
+	CustomerSignals signals;
 
 	@Autowired
 	TransactionTemplate transactions;
@@ -162,15 +161,15 @@ class OnboardingJourneyIT {
 		ProcessInstance instance = kickoffHeld(ref, false, false);
 		long customerId = customerRegistry.require(ref, "customerRef").getId();
 		// What a usage batch commits before it signals the journey; the node stops here.
-		transactions.execute(status -> milestoneSignals.record(List.of(new MilestoneSignals.Report(customerId,
+		transactions.execute(status -> signals.record(List.of(new CustomerSignal(customerId, CustomerSignal.MILESTONE,
 				"technical-setup-verified", EngineTime.now(), "e-before-the-crash"))));
 		assertThat(instance).isWaitingAt("UserTask_SetupVerified", "UserTask_TrainingCompleted");
 
-		int sent = milestoneSweep.sweep();
+		int sent = signals.sweep();
 
 		assertThat(sent).isOne();
 		assertThat(instance).isWaitingAt("UserTask_TrainingCompleted").hasPassed("BoundaryEvent_SetupVerifiedByEvent");
-		assertThat(milestoneSweep.sweep()).as("nothing is sent twice").isZero();
+		assertThat(signals.sweep()).as("nothing is sent twice").isZero();
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class MailTemplatesTests {
 
 	private MailTemplates templatesIn(Path templatesDir) {
 		return new MailTemplates(new TouchpointsProperties(null, templatesDir, URI.create("http://localhost"), null, null, null, null,
-				null, null, null, null, null));
+				null, null, null, null));
 	}
 
 	private void write(String id, String language, String category, String body, String text) throws IOException {

@@ -1,0 +1,62 @@
+package io.touchpoints.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules between packages: journeys (each a plug-in: its package, its models, its templates) build on
+ * shared capabilities, never the reverse; journeys do not reach into each other; no package cycles.
+ */
+class ModuleBoundariesTests {
+
+	/** The journeys; everything else under io.touchpoints is a capability they share. */
+	static final String[] JOURNEYS = { "io.touchpoints.onboarding..", "io.touchpoints.lifecycle.." };
+
+	static final String[] CAPABILITIES = { "io.touchpoints.customer..", "io.touchpoints.usage..",
+			"io.touchpoints.touchpoint..", "io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
+			"io.touchpoints.signal..", "io.touchpoints.process..", "io.touchpoints.sandbox..", "io.touchpoints.system.." };
+
+	private static final JavaClasses SERVICE = new ClassFileImporter()
+		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.touchpoints");
+
+	@Test
+	void noCapabilityDependsOnAJourney() {
+		noClasses().that().resideInAnyPackage(CAPABILITIES).should().dependOnClassesThat().resideInAnyPackage(JOURNEYS)
+			.check(SERVICE);
+	}
+
+	@Test
+	void usageKnowsNoJourney() {
+		noClasses().that().resideInAPackage("io.touchpoints.usage..").should().dependOnClassesThat()
+			.resideInAnyPackage(JOURNEYS).check(SERVICE);
+	}
+
+	@Test
+	void journeysDoNotReachIntoEachOther() {
+		noClasses().that().resideInAPackage("io.touchpoints.onboarding..").should().dependOnClassesThat()
+			.resideInAPackage("io.touchpoints.lifecycle..").check(SERVICE);
+		noClasses().that().resideInAPackage("io.touchpoints.lifecycle..").should().dependOnClassesThat()
+			.resideInAPackage("io.touchpoints.onboarding..").check(SERVICE);
+	}
+
+	@Test
+	void systemKnowsNoFeature() {
+		noClasses().that().resideInAPackage("io.touchpoints.system..").should().dependOnClassesThat()
+			.resideInAnyPackage("io.touchpoints.customer..", "io.touchpoints.usage..", "io.touchpoints.touchpoint..",
+					"io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
+					"io.touchpoints.signal..", "io.touchpoints.onboarding..", "io.touchpoints.lifecycle..")
+			.check(SERVICE);
+	}
+
+	@Test
+	void packagesFormNoCycles() {
+		slices().matching("io.touchpoints.(*)..").should().beFreeOfCycles().check(SERVICE);
+	}
+
+}
