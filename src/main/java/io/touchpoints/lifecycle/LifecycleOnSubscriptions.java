@@ -36,6 +36,10 @@ class LifecycleOnSubscriptions {
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(SubscriptionStarted purchase) {
 		var running = lifecycles.runningOf(purchase.customerRef());
+		if (running.isEmpty() && purchase.expansion()) {
+			// A customer onboarded before lifecycles existed: they join one when they churn, not on an expansion.
+			return;
+		}
 		if (running.isEmpty()) {
 			subscriptionJourneys.joinedLifecycle(purchase.purchaseId(), lifecycles.start(purchase));
 			return;

@@ -20,12 +20,15 @@ class CompleteOnboardingDelegate implements JavaDelegate {
 
 	private final Onboardings onboardings;
 
+	private final LegacyStages legacyStages;
+
 	private final Timeline timeline;
 
 	private final Clock clock;
 
-	CompleteOnboardingDelegate(Onboardings onboardings, Timeline timeline, Clock clock) {
+	CompleteOnboardingDelegate(Onboardings onboardings, LegacyStages legacyStages, Timeline timeline, Clock clock) {
 		this.onboardings = onboardings;
+		this.legacyStages = legacyStages;
 		this.timeline = timeline;
 		this.clock = clock;
 	}
@@ -35,6 +38,9 @@ class CompleteOnboardingDelegate implements JavaDelegate {
 		Onboardings.Onboarding onboarding = OnboardingOf.process(onboardings, execution);
 		Instant now = clock.instant();
 		onboardings.complete(onboarding.id(), now);
+		if (execution.getSuperExecution() == null) {
+			legacyStages.onboarded(onboarding.customerId());
+		}
 		Duration took = Duration.between(onboarding.startedAt(), now);
 		timeline.record(Timeline.Entry.of(onboarding.customerId(), TimelineKind.ONBOARDING_COMPLETED,
 				"Onboarding completed after " + String.format(Locale.ROOT, "%.1f", took.toMinutes() / 1440.0) + " days")

@@ -1,0 +1,146 @@
+package io.touchpoints.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import io.touchpoints.TouchpointsApplication;
+import io.touchpoints.process.ModelNames;
+import io.touchpoints.support.EngineTime;
+import io.touchpoints.support.TestSmtp;
+import io.touchpoints.support.UsageEvents;
+
+/**
+ * Issue 9: a database made by the release before the customer lifecycle (commit c9f3e35, H2 file, three customers
+ * whose onboardings wait for their welcome email) starts under this release, and its running onboardings finish
+ * under the new design: one completes, one churns and comes back, one expands without a second onboarding.
+ */
+@ExtendWith(EngineTime.class)
+class UpgradeIT {
+
+	private static final String ADMIN_PASSWORD = "Kettle-Lamp-Window-7";
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	@TempDir
+	Path dataDir;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private int port;
+
+	@Test
+	void onboardingsOfThePreviousReleaseFinishUnderTheLifecycle() throws Exception {
+		try (InputStream made = getClass().getResourceAsStream("/upgrade/touchpoints-c9f3e35.mv.db")) {
+			Files.copy(made, dataDir.resolve("touchpoints.mv.db"));
+		}
+		GreenMail smtp = new GreenMail(new ServerSetup(TestSmtp.SETUP.getPort() + 200, "127.0.0.1", "smtp"));
+		smtp.start();
+		try (ConfigurableApplicationContext service = start(smtp.getSmtp().getServerSetup().getPort())) {
+			port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+			RuntimeService runtime = service.getBean(RuntimeService.class);
+			TaskService tasks = service.getBean(TaskService.class);
+			ManagementService management = service.getBean(ManagementService.class);
+			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count())
+				.as("onboardings of the previous release still running").isEqualTo(3);
+
+			String ana = onboardingOf(runtime, "upgrade-ana");
+			runJobs(management, ana);
+			Task kickoff = tasks.createTaskQuery().processInstanceId(ana).taskDefinitionKey("UserTask_KickoffCall").singleResult();
+			tasks.complete(kickoff.getId(), Map.of("callDate", "2026-11-24", "migrationNeeded", false));
+			send("POST", "/api/usage-events", UsageEvents.batch(
+					UsageEvents.milestone("upgrade-ana", "technical-setup-verified", EngineTime.now()),
+					UsageEvents.milestone("upgrade-ana", "training-completed", EngineTime.now())));
+			runJobs(management, ana);
+			assertThat(runtime.createProcessInstanceQuery().processInstanceId(ana).count()).as("Ana's onboarding finished").isZero();
+			assertThat(stageOf("upgrade-ana")).isEqualTo("adoption");
+			assertThat(smtp.getReceivedMessagesForDomain("upgrade-ana@example.com")).hasSize(2);
+
+			String jean = onboardingOf(runtime, "upgrade-jean");
+			send("POST", "/api/subscriptions/po-upgrade-jean/cancellation", "{\"reason\":\"Too expensive\"}");
+			assertThat(runtime.createProcessInstanceQuery().processInstanceId(jean).count()).isZero();
+			assertThat(stageOf("upgrade-jean")).isEqualTo("winback");
+			JsonNode back = send("POST", "/api/customers/upgrade-jean/purchases",
+					"{\"purchaseId\":\"back-upgrade-jean\",\"plan\":\"pro\",\"startDate\":\"2026-12-01\",\"renewalDate\":\"2027-12-01\"}");
+			assertThat(runtime.createProcessInstanceQuery().processInstanceId(back.get("processInstanceId").asText())
+				.processDefinitionKey(ModelNames.CUSTOMER_LIFECYCLE).count()).isOne();
+			assertThat(stageOf("upgrade-jean")).isEqualTo("onboarding");
+
+			send("POST", "/api/customers/upgrade-chloe/purchases",
+					"{\"purchaseId\":\"more-upgrade-chloe\",\"plan\":\"enterprise\",\"startDate\":\"2026-12-01\",\"renewalDate\":\"2027-06-01\"}");
+			assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey("upgrade-chloe")
+				.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count()).as("an expansion starts no onboarding").isOne();
+		}
+		finally {
+			smtp.stop();
+		}
+	}
+
+	private ConfigurableApplicationContext start(int smtpPort) {
+		return new SpringApplicationBuilder(TouchpointsApplication.class).run("--server.port=0",
+				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("touchpoints").toAbsolutePath()
+						+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				"--camunda.bpm.process-engine-name=upgradetest", "--camunda.bpm.job-execution.enabled=false",
+				"--touchpoints.admin.password=" + ADMIN_PASSWORD, "--spring.mail.port=" + smtpPort,
+				"--touchpoints.signals.sweep-interval=PT0S", "--touchpoints.usage.compaction-interval=PT0S",
+				"--touchpoints.tasks.escalation-sweep-interval=PT0S");
+	}
+
+	/** Runs the instance's due jobs until none is left, as a node's job executor would. */
+	private static void runJobs(ManagementService management, String processInstanceId) {
+		for (int round = 0; round < 10; round++) {
+			var due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
+			if (due.isEmpty()) {
+				return;
+			}
+			due.stream().map(Job::getId).forEach(management::executeJob);
+		}
+	}
+
+	private static String onboardingOf(RuntimeService runtime, String ref) {
+		return runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
+			.processInstanceBusinessKey(ref).singleResult().getId();
+	}
+
+	private String stageOf(String ref) throws IOException, InterruptedException {
+		return send("GET", "/api/customers/" + ref, null).get("stage").asText();
+	}
+
+	private JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
+		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+			.header("Authorization", "Basic " + Base64.getEncoder()
+				.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+			.header("Content-Type", "application/json")
+			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
+			.build(), BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
+		return JSON.readTree(response.body());
+	}
+
+}
