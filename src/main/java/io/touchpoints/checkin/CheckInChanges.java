@@ -19,7 +19,6 @@ import io.touchpoints.system.ConflictException;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.InvalidRequestException;
 import io.touchpoints.system.NotFoundException;
-import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.task.FollowUpTasks;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
@@ -53,7 +52,7 @@ class CheckInChanges {
 
 	CheckInChanges(CheckIns checkIns, CustomerRegistry customers, FollowUpTasks tasks, CheckInEmails emails,
 			@Lazy RuntimeService runtimeService, Timeline timeline, AsEngine asEngine, Clock clock,
-			TouchpointsProperties properties) {
+			CheckInSettings properties) {
 		this.checkIns = checkIns;
 		this.customers = customers;
 		this.tasks = tasks;
@@ -62,7 +61,7 @@ class CheckInChanges {
 		this.timeline = timeline;
 		this.asEngine = asEngine;
 		this.clock = clock;
-		this.slots = SlotFinder.of(properties.checkIns());
+		this.slots = SlotFinder.of(properties);
 	}
 
 	@Transactional(readOnly = true)

@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 
 import io.touchpoints.customer.Customer;
 import io.touchpoints.customer.SupportedLocales;
-import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.touchpoint.Attachment;
 import io.touchpoints.touchpoint.CustomerEmail;
 import io.touchpoints.touchpoint.CustomerEmails;
+import io.touchpoints.touchpoint.EmailSettings;
 import io.touchpoints.touchpoint.DeliveryOutcome;
 
 /**
@@ -43,7 +43,7 @@ class CheckInEmails {
 
 	private final Clock clock;
 
-	CheckInEmails(CustomerEmails customerEmails, TouchpointsProperties properties, Clock clock) throws AddressException {
+	CheckInEmails(CustomerEmails customerEmails, EmailSettings properties, Clock clock) throws AddressException {
 		this.customerEmails = customerEmails;
 		this.organizer = new InternetAddress(properties.mail().from(), true);
 		this.uidDomain = organizer.getAddress().substring(organizer.getAddress().indexOf('@') + 1);

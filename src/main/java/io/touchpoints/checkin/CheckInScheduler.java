@@ -17,7 +17,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import io.touchpoints.customer.Customer;
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.Subscriptions;
-import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.task.FollowUp;
 import io.touchpoints.task.FollowUpTasks;
 import io.touchpoints.task.TaskTypes;
@@ -56,7 +55,7 @@ class CheckInScheduler {
 
 	CheckInScheduler(CheckIns checkIns, CustomerRegistry customers, Subscriptions subscriptions, FollowUpTasks tasks,
 			CheckInEmails emails, Timeline timeline, Clock clock, PlatformTransactionManager transactions,
-			TouchpointsProperties properties) {
+			CheckInSettings properties) {
 		this.checkIns = checkIns;
 		this.customers = customers;
 		this.subscriptions = subscriptions;
@@ -64,7 +63,7 @@ class CheckInScheduler {
 		this.emails = emails;
 		this.timeline = timeline;
 		this.clock = clock;
-		this.slots = SlotFinder.of(properties.checkIns());
+		this.slots = SlotFinder.of(properties);
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Picks when a check-in takes place: a given number of business days after an anchor date, at the first time
@@ -28,7 +27,7 @@ record SlotFinder(LocalTime workdayStart, LocalTime workdayEnd, Set<DayOfWeek> w
 	record Busy(Instant start, Instant end) {
 	}
 
-	static SlotFinder of(TouchpointsProperties.CheckIns settings) {
+	static SlotFinder of(CheckInSettings settings) {
 		return new SlotFinder(settings.workdayStart(), settings.workdayEnd(), settings.workdays());
 	}
 

@@ -4,7 +4,6 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Deploys the models folder while the engine is being built, so a model that does not parse stops start-up
@@ -13,9 +12,9 @@ import io.touchpoints.system.TouchpointsProperties;
 @Component
 class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
 
-	private final TouchpointsProperties properties;
+	private final ModelSettings properties;
 
-	ModelDeploymentPlugin(TouchpointsProperties properties) {
+	ModelDeploymentPlugin(ModelSettings properties) {
 		this.properties = properties;
 	}
 

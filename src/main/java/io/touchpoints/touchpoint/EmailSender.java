@@ -19,7 +19,6 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Hands emails to SMTP. The {@code Message-ID} derives from the touchpoint's idempotency key, so every attempt
@@ -35,7 +34,7 @@ class EmailSender {
 
 	private final InternetAddress from;
 
-	EmailSender(JavaMailSenderImpl mailSender, TouchpointsProperties properties) throws AddressException {
+	EmailSender(JavaMailSenderImpl mailSender, EmailSettings properties) throws AddressException {
 		this.mailSender = mailSender;
 		this.from = new InternetAddress(properties.mail().from(), true);
 	}

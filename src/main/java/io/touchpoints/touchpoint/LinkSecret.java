@@ -9,7 +9,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * The key that signs links in emails. Configured, or generated on first use and kept in the database, so every
@@ -26,7 +25,7 @@ class LinkSecret {
 
 	private volatile byte[] key;
 
-	LinkSecret(JdbcTemplate jdbc, TouchpointsProperties properties) {
+	LinkSecret(JdbcTemplate jdbc, EmailSettings properties) {
 		this.jdbc = jdbc;
 		this.configured = properties.mail().linkSecret();
 	}

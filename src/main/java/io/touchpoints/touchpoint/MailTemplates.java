@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.springframework.stereotype.Component;
 
 import io.touchpoints.customer.SupportedLocales;
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Mail templates read from {@code <templates-dir>/mail/<id>/<language>.html} and {@code .txt}, outside the
@@ -33,7 +32,7 @@ public class MailTemplates {
 
 	private final Path folder;
 
-	MailTemplates(TouchpointsProperties properties) {
+	MailTemplates(EmailSettings properties) {
 		this.folder = properties.templatesDir().resolve("mail");
 	}
 

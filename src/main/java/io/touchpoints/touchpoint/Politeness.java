@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.springframework.stereotype.Component;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /**
  * Whether a customer may be emailed now: not against their opt-outs, not over the frequency cap, not in their
@@ -20,9 +19,9 @@ class Politeness {
 
 	private final SendWindow window;
 
-	private final TouchpointsProperties.Mail settings;
+	private final EmailSettings.Mail settings;
 
-	Politeness(Consent consent, DeliveryLedger ledger, TouchpointsProperties properties) {
+	Politeness(Consent consent, DeliveryLedger ledger, EmailSettings properties) {
 		this.consent = consent;
 		this.ledger = ledger;
 		this.settings = properties.mail();

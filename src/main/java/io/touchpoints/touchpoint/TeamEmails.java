@@ -21,16 +21,20 @@ public class TeamEmails {
 
 	private final TouchpointsProperties properties;
 
-	TeamEmails(MailTemplates templates, EmailSender sender, TouchpointDelivery delivery, TouchpointsProperties properties) {
+	private final EmailSettings emailSettings;
+
+	TeamEmails(MailTemplates templates, EmailSender sender, TouchpointDelivery delivery, TouchpointsProperties properties,
+			EmailSettings emailSettings) {
 		this.templates = templates;
 		this.sender = sender;
 		this.delivery = delivery;
 		this.properties = properties;
+		this.emailSettings = emailSettings;
 	}
 
 	public DeliveryOutcome send(String team, String templateId, String idempotencyKey, Map<String, String> values,
 			String processInstanceId) {
-		String address = properties.mail().teamAddresses().get(team);
+		String address = emailSettings.mail().teamAddresses().get(team);
 		if (address == null || address.isBlank()) {
 			throw new IllegalStateException("No email address for team '" + team
 					+ "'; set touchpoints.mail.team-addresses[" + team + "]");

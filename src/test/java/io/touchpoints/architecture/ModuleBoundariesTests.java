@@ -1,16 +1,23 @@
 package io.touchpoints.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
+import io.touchpoints.system.TouchpointsProperties;
+
 /**
  * The house rules between packages: journeys (each a plug-in: its package, its models, its templates) build on
- * shared capabilities, never the reverse; journeys do not reach into each other; no package cycles.
+ * shared capabilities, never the reverse; journeys do not reach into each other; {@code system} knows no feature and
+ * holds none of their settings; no package cycles.
  */
 class ModuleBoundariesTests {
 
@@ -52,6 +59,15 @@ class ModuleBoundariesTests {
 					"io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
 					"io.touchpoints.signal..", "io.touchpoints.onboarding..", "io.touchpoints.lifecycle..")
 			.check(SERVICE);
+	}
+
+	@Test
+	void systemHoldsNoFeaturesSettings() {
+		noClasses().that().resideInAPackage("io.touchpoints.system..").should().haveSimpleNameEndingWith("Settings")
+			.check(SERVICE);
+		// The service's own settings only: its address, job retries, the administrator, request limits, logins.
+		assertThat(Arrays.stream(TouchpointsProperties.class.getRecordComponents()).map(RecordComponent::getName))
+			.containsExactlyInAnyOrder("publicBaseUrl", "jobs", "admin", "api", "security");
 	}
 
 	@Test

@@ -124,7 +124,7 @@ class IdentityBootstrapIT {
 	}
 
 	private IdentityBootstrap bootstrap(TouchpointsProperties.Admin admin) {
-		TouchpointsProperties properties = new TouchpointsProperties(null, null, null, null, null, null, null, null, admin, null, null);
+		TouchpointsProperties properties = new TouchpointsProperties(null, null, admin, null, null);
 		return new IdentityBootstrap(identityService, authorizations, tasklistFilters, properties);
 	}
 

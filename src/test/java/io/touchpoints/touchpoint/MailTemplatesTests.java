@@ -3,14 +3,12 @@ package io.touchpoints.touchpoint;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import io.touchpoints.system.TouchpointsProperties;
 
 /** The rules a template folder must follow, each broken once, against real files. */
 class MailTemplatesTests {
@@ -60,8 +58,7 @@ class MailTemplatesTests {
 	}
 
 	private MailTemplates templatesIn(Path templatesDir) {
-		return new MailTemplates(new TouchpointsProperties(null, templatesDir, URI.create("http://localhost"), null, null, null, null,
-				null, null, null, null));
+		return new MailTemplates(new EmailSettings(templatesDir, null));
 	}
 
 	private void write(String id, String language, String category, String body, String text) throws IOException {

@@ -1,0 +1,11 @@
+package io.touchpoints.task;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** How overdue tasks are noticed ({@code touchpoints.tasks}). */
+@ConfigurationProperties("touchpoints.tasks")
+public record TaskSettings(@DefaultValue("PT1M") Duration escalationSweepInterval) {
+}

@@ -1,0 +1,29 @@
+package io.touchpoints.touchpoint;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/** Where mail templates live ({@code touchpoints.templates-dir}) and how and when customers are emailed. */
+@ConfigurationProperties("touchpoints")
+public record EmailSettings(@DefaultValue("templates") Path templatesDir, @DefaultValue Mail mail) {
+
+	public record Mail(
+			@DefaultValue("Touchpoints <no-reply@touchpoints.local>") String from,
+			/** Customers are emailed only inside this window of their own local time. */
+			@DefaultValue("08:00") LocalTime sendWindowStart,
+			@DefaultValue("20:00") LocalTime sendWindowEnd,
+			/** At most this many non-service emails per customer within {@link #frequencyCapPeriod}. */
+			@DefaultValue("3") int frequencyCap,
+			@DefaultValue("P7D") Duration frequencyCapPeriod,
+			/** Signs unsubscribe links; generated once and shared through the database when not set. */
+			String linkSecret,
+			/** Addresses of the teams that internal notifications go to, by Camunda group id. */
+			@DefaultValue Map<String, String> teamAddresses) {
+	}
+
+}
