@@ -20,7 +20,7 @@ class ModelDeploymentPlugin extends AbstractProcessEnginePlugin {
 
 	@Override
 	public void postProcessEngineBuild(ProcessEngine engine) {
-		new ProcessModelDeployer(engine).deploy(properties.processesDir(), ProcessModelDeployer.DEPLOYMENT_NAME);
+		new ProcessModelDeployer(engine).deploy(properties.modelsFolder(), ProcessModelDeployer.DEPLOYMENT_NAME);
 	}
 
 }

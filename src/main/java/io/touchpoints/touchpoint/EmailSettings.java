@@ -8,9 +8,18 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** Where mail templates live ({@code touchpoints.templates-dir}) and how and when customers are emailed. */
+import io.touchpoints.system.ContentFolders;
+
+/**
+ * Where mail templates live ({@code touchpoints.templates-dir}; unset: {@code ./templates} when there is one, else
+ * the templates bundled in the service) and how and when customers are emailed.
+ */
 @ConfigurationProperties("touchpoints")
-public record EmailSettings(@DefaultValue("templates") Path templatesDir, @DefaultValue Mail mail) {
+public record EmailSettings(Path templatesDir, @DefaultValue Mail mail) {
+
+	public Path templatesFolder() {
+		return ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR");
+	}
 
 	public record Mail(
 			@DefaultValue("Touchpoints <no-reply@touchpoints.local>") String from,

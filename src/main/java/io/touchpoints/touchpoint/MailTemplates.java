@@ -33,7 +33,7 @@ public class MailTemplates {
 	private final Path folder;
 
 	MailTemplates(EmailSettings properties) {
-		this.folder = properties.templatesDir().resolve("mail");
+		this.folder = properties.templatesFolder().resolve("mail");
 	}
 
 	/** The template in the customer's language, or in English when it has no translation. */
