@@ -19,6 +19,7 @@ import io.touchpoints.touchpoint.Attachment;
 import io.touchpoints.touchpoint.CustomerEmail;
 import io.touchpoints.touchpoint.CustomerEmails;
 import io.touchpoints.touchpoint.EmailSettings;
+import io.touchpoints.touchpoint.LocalizedDates;
 import io.touchpoints.touchpoint.DeliveryOutcome;
 
 /**
@@ -37,6 +38,12 @@ class CheckInEmails {
 
 	private final CustomerEmails customerEmails;
 
+	/** The calendar entry's description, in the customer's language (as their mail template is). */
+	private static final Map<String, String> DESCRIPTIONS = Map.of(
+			"en", "Check-in with your customer success manager: ",
+			"es", "Reunión de seguimiento con tu responsable de éxito del cliente: ",
+			"fr", "Point de suivi avec votre responsable de la réussite client : ");
+
 	private final InternetAddress organizer;
 
 	private final String uidDomain;
@@ -45,8 +52,11 @@ class CheckInEmails {
 
 	CheckInEmails(CustomerEmails customerEmails, EmailSettings properties, Clock clock) throws AddressException {
 		this.customerEmails = customerEmails;
-		this.organizer = new InternetAddress(properties.mail().from(), true);
-		this.uidDomain = organizer.getAddress().substring(organizer.getAddress().indexOf('@') + 1);
+		// Answers to an invitation go where people read them, as the email's Reply-To does.
+		this.organizer = new InternetAddress(properties.mail().replyTo(), true);
+		// The sender's domain, as before the organizer became the Reply-To: invitations already sent keep their UID.
+		InternetAddress from = new InternetAddress(properties.mail().from(), true);
+		this.uidDomain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
 		this.clock = clock;
 	}
 
@@ -62,13 +72,13 @@ class CheckInEmails {
 		Locale language = Locale.forLanguageTag(SupportedLocales.languageFor(customer.getLocale()));
 		ZonedDateTime start = checkIn.start();
 		Map<String, String> values = Map.of("checkIn.topic", checkIn.getTopic(),
-				"checkIn.date", DateTimeFormatter.ofLocalizedDate(FormatStyle.FULL).withLocale(language).format(start),
+				"checkIn.date", LocalizedDates.full(start.toLocalDate(), language),
 				"checkIn.time", DateTimeFormatter.ofPattern("HH:mm").format(start),
 				"checkIn.timeZone", start.getZone().getId(),
 				"checkIn.durationMinutes", Long.toString(checkIn.duration().toMinutes()));
 		CalendarEvent event = new CalendarEvent("check-in-" + checkIn.getId() + "@" + uidDomain, checkIn.getSequence(),
 				checkIn.getStatus() == CheckIn.Status.CANCELLED, start, checkIn.duration(), checkIn.getTopic(),
-				"Check-in with your customer success manager: " + checkIn.getTopic(),
+				DESCRIPTIONS.getOrDefault(language.getLanguage(), DESCRIPTIONS.get("en")) + checkIn.getTopic(),
 				organizer.getPersonal() == null ? organizer.getAddress() : organizer.getPersonal(), organizer.getAddress(),
 				customer.getName(), customer.getEmail(), clock.instant());
 		Attachment invitation = new Attachment("check-in.ics",

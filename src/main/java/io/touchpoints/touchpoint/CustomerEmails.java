@@ -60,7 +60,7 @@ public class CustomerEmails {
 		String unsubscribe = template.category().isOptional()
 				? preferenceLinks.oneClick(customer.getExternalRef(), template.category()) : null;
 		OutgoingEmail email = new OutgoingEmail(customer.getEmail(), content, sender.messageIdFor(request.idempotencyKey()),
-				unsubscribe, request.attachments());
+				unsubscribe, request.attachments(), template.category().isOptional() ? template.category() : null);
 		return delivery.deliver(new Touchpoint(request.idempotencyKey(), customer.getId(),
 				ZoneId.of(customer.getTimeZone()), template.id(), template.category(), request.onCap(),
 				request.processInstanceId(), email));
@@ -98,16 +98,15 @@ public class CustomerEmails {
 			values.put(TemplateVariables.PREFERENCES_LINK,
 					preferenceLinks.page(customer.getExternalRef(), template.category()));
 		}
-		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(Locale.forLanguageTag(template.language()));
+		Locale language = Locale.forLanguageTag(template.language());
 		subscriptions.findAllOfCustomer(customer.getId())
 			.stream()
 			.reduce((first, second) -> second)
 			.ifPresent((Subscription latest) -> {
 				values.put("subscription.plan", latest.getPlan());
 				values.put("subscription.purchaseId", latest.getPurchaseId());
-				values.put("subscription.startDate", dates.format(latest.getStartDate()));
-				values.put("subscription.renewalDate", dates.format(latest.getRenewalDate()));
+				values.put("subscription.startDate", LocalizedDates.longDate(latest.getStartDate(), language));
+				values.put("subscription.renewalDate", LocalizedDates.longDate(latest.getRenewalDate(), language));
 			});
 		return values;
 	}

@@ -34,9 +34,12 @@ class EmailSender {
 
 	private final InternetAddress from;
 
+	private final InternetAddress replyTo;
+
 	EmailSender(JavaMailSenderImpl mailSender, EmailSettings properties) throws AddressException {
 		this.mailSender = mailSender;
 		this.from = new InternetAddress(properties.mail().from(), true);
+		this.replyTo = new InternetAddress(properties.mail().replyTo(), true);
 	}
 
 	String messageIdFor(String idempotencyKey) {
@@ -54,12 +57,18 @@ class EmailSender {
 		try {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, StandardCharsets.UTF_8.name());
 			helper.setFrom(from);
+			helper.setReplyTo(replyTo);
 			helper.setTo(new InternetAddress(email.to(), true));
 			message.setHeader("Subject", subjectHeader(email.content().subject()));
 			helper.setText(email.content().text(), email.content().html());
 			if (email.unsubscribeUrl() != null) {
 				message.setHeader("List-Unsubscribe", "<" + email.unsubscribeUrl() + ">");
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+			}
+			if (email.listCategory() != null) {
+				String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
+				message.setHeader("List-Id", "Touchpoints " + email.listCategory().value() + " <"
+						+ email.listCategory().value() + "." + domain + ">");
 			}
 			for (Attachment attachment : email.attachments()) {
 				helper.addAttachment(attachment.fileName(), new ByteArrayResource(attachment.content()),

@@ -23,6 +23,11 @@ public record EmailSettings(Path templatesDir, @DefaultValue Mail mail) {
 
 	public record Mail(
 			@DefaultValue("Touchpoints <no-reply@touchpoints.local>") String from,
+			/**
+			 * Where a customer's answer goes (Reply-To, and the organizer of calendar invitations): a mailbox people
+			 * read, since emails invite customers to reply.
+			 */
+			@DefaultValue("Customer success <success@touchpoints.local>") String replyTo,
 			/** Customers are emailed only inside this window of their own local time. */
 			@DefaultValue("08:00") LocalTime sendWindowStart,
 			@DefaultValue("20:00") LocalTime sendWindowEnd,

@@ -110,7 +110,10 @@ class CheckInIT {
 		String ics = calendar(invitation);
 		assertThat(ics).contains("METHOD:REQUEST", "UID:check-in-" + checkIn.getId() + "@touchpoints.local", "SEQUENCE:0",
 				"DTSTART;TZID=Europe/Madrid:20261125T090000", "DTEND;TZID=Europe/Madrid:20261125T093000",
-				"BEGIN:VTIMEZONE", "mailto:" + Customers.email(ref));
+				"BEGIN:VTIMEZONE", "mailto:" + Customers.email(ref),
+				// The organizer is where answers are read, and the description is in the customer's language.
+				"ORGANIZER;CN=\"Customer success\":mailto:success@touchpoints.local",
+				"DESCRIPTION:Reunión de seguimiento con tu responsable de éxito del cliente: Tu primera semana");
 
 		Task task = taskService.createTaskQuery().taskId(checkIn.getTaskId()).singleResult();
 		assertThat(task.getName()).isEqualTo("Check-in with Ana García: Tu primera semana");
@@ -293,7 +296,7 @@ class CheckInIT {
 	private List<MimeMessage> emails() {
 		return List.of(smtp.getReceivedMessagesForDomain(Customers.email(ref)))
 			.stream()
-			.filter(email -> !ReceivedMail.subject(email).startsWith("Bienvenido"))
+			.filter(email -> !ReceivedMail.subject(email).startsWith("Te damos la bienvenida"))
 			.toList();
 	}
 

@@ -98,7 +98,7 @@ class OnboardingJourneyIT {
 
 		assertThat(instance).isEnded().hasPassed("EndEvent_CustomerOnboarded").hasNotPassed("ServiceTask_RecordSetupVerified");
 		assertThat(api.get(users.integration(), "/api/customers/" + ref).getBody().get("stage").asText()).isEqualTo("adoption");
-		assertThat(subjects(ref)).containsExactly("Bienvenido a Touchpoints, Ana García",
+		assertThat(subjects(ref)).containsExactly("Te damos la bienvenida a Touchpoints, Ana García",
 				"Todo listo, Ana García: incorporación completada");
 		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Onboarding completed after 3.0 days", "Stage changed from onboarding to adoption")
 			.anyMatch(summary -> summary.startsWith("Milestone 'data-migrated' reached: usage event e-"))

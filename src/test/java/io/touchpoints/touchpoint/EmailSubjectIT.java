@@ -54,8 +54,8 @@ class EmailSubjectIT {
 
 		assertThat(plain.getHeader("Subject", null)).isEqualTo("Welcome to Touchpoints, Ana Smith");
 		assertThat(accented.getHeader("Subject", null)).isEqualTo(
-				MimeUtility.fold(9, MimeUtility.encodeText("Bienvenido a Touchpoints, Ana García", "UTF-8", null)));
-		assertThat(accented.getSubject()).isEqualTo("Bienvenido a Touchpoints, Ana García");
+				MimeUtility.fold(9, MimeUtility.encodeText("Te damos la bienvenida a Touchpoints, Ana García", "UTF-8", null)));
+		assertThat(accented.getSubject()).isEqualTo("Te damos la bienvenida a Touchpoints, Ana García");
 	}
 
 	private MimeMessage welcomeEmailTo(String name, String locale) {

@@ -61,6 +61,10 @@ class UnsubscribeIT {
 		assertThat(welcome.getHeader("List-Unsubscribe-Post", null)).isEqualTo("List-Unsubscribe=One-Click");
 		String header = welcome.getHeader("List-Unsubscribe", null);
 		assertThat(header).matches("<http://localhost:8080/email-preferences/[A-Za-z0-9_-]+\\.onboarding\\.[A-Za-z0-9_-]{22}/unsubscribe>");
+		// An optional email names its list, and answers go to people, not to no-reply.
+		assertThat(welcome.getHeader("List-Id", null)).isEqualTo("Touchpoints onboarding <onboarding.touchpoints.local>");
+		assertThat(welcome.getReplyTo()).extracting(Object::toString)
+			.containsExactly("Customer success <success@touchpoints.local>");
 
 		// What a mail client does (RFC 8058): POST the form body to the URI, with no cookies and no credentials.
 		ResponseEntity<String> response = post(path(header.substring(1, header.length() - 1)),
