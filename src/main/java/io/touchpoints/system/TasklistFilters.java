@@ -2,6 +2,7 @@ package io.touchpoints.system;
 
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FilterService;
@@ -53,14 +54,17 @@ class TasklistFilters {
 	}
 
 	private Filter ensureFilter(String name, int priority, Query<?, ?> query) {
+		Map<String, Object> properties = Map.of("priority", priority, "refresh", true, "description", name,
+				// Each card shows whose task it is.
+				"variables", List.of(Map.of("name", "customerName", "label", "Customer")), "showUndefinedVariable", false);
 		Filter existing = filterService.createFilterQuery().filterName(name).singleResult();
 		if (existing != null) {
+			if (!existing.getProperties().containsKey("variables")) {
+				filterService.saveFilter(existing.setProperties(properties));
+			}
 			return existing;
 		}
-		Filter filter = filterService.newTaskFilter(name)
-			.setOwner(null)
-			.setProperties(Map.of("priority", priority, "refresh", true, "description", name))
-			.setQuery(query);
+		Filter filter = filterService.newTaskFilter(name).setOwner(null).setProperties(properties).setQuery(query);
 		return filterService.saveFilter(filter);
 	}
 

@@ -53,6 +53,8 @@ class TaskAssignments {
 			task.setDueDate(Date.from(now.plus(route.sla())));
 		}
 		task.setVariableLocal(TaskTypes.PROPERTY, taskType);
+		customer.ifPresent(known -> task.setVariablesLocal(CustomerContext.of(known, now)));
+		task.setVariableLocal(CustomerContext.REASON, reasonFor(task));
 		Long customerId = customer.map(Customer::getId).orElse(null);
 		routedTasks.record(task.getId(), customerId, taskType, route.candidateGroup(), route.leadGroup(), false, now);
 		if (customerId != null) {
@@ -61,6 +63,16 @@ class TaskAssignments {
 				.processInstance(task.getProcessInstanceId())
 				.reference(task.getId()));
 		}
+	}
+
+	/** Why the task exists: the documentation the model gives the user task, else its name. */
+	private static String reasonFor(DelegateTask task) {
+		var element = task.getBpmnModelElementInstance();
+		return element == null ? task.getName() : element.getDocumentations().stream()
+			.map(documentation -> documentation.getTextContent().strip())
+			.filter(text -> !text.isEmpty())
+			.findFirst()
+			.orElse(task.getName());
 	}
 
 }

@@ -113,6 +113,42 @@ class TasklistBrowserIT {
 	}
 
 	@Test
+	void kickoffTaskShowsWhoTheCustomerIsAndWhyItExists() throws Exception {
+		logIn(users.csm());
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(., 'Hold kickoff call') and contains(., '" + customerName + "')]")));
+		openTaskOf(customerName);
+
+		assertThat(valueOf("Field_CustomerEmail")).endsWith("@example.com");
+		assertThat(valueOf("Field_CustomerRef")).startsWith("tasklist-");
+		assertThat(valueOf("Field_CustomerTimeZone")).isEqualTo("Europe/Madrid (UTC+01:00)");
+		assertThat(valueOf("Field_CustomerLanguage")).isEqualTo("English (en)");
+		assertThat(valueOf("Field_CustomerStage")).isEqualTo("onboarding");
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+			.contains("agree the onboarding plan");
+		screenshot("kickoff-task-csm");
+	}
+
+	@Test
+	void supportWorksAMilestoneTaskWithTheCustomersContextNotAVariableForm() throws Exception {
+		String kickoff = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
+		taskService.complete(kickoff, java.util.Map.of("callDate", "2026-11-24", "migrationNeeded", false));
+		String setup = taskService.createTaskQuery().processInstanceId(instance.getId())
+			.taskDefinitionKey("UserTask_SetupVerified").singleResult().getId();
+		logIn(users.support());
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Verify technical setup')]")));
+
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + setup);
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+			.contains("technical setup");
+		assertThat(browser.getPageSource()).doesNotContain("Add a variable");
+		screenshot("milestone-task-support");
+	}
+
+	@Test
 	void claimOfATaskSomeoneElseClaimedMeanwhileTellsWhy() {
 		logIn(users.csm());
 		openTaskOf(customerName);
@@ -146,6 +182,17 @@ class TasklistBrowserIT {
 		String taskId = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult().getId();
 		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
 		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value", name));
+	}
+
+	private String valueOf(String fieldId) {
+		return browser.findElement(By.cssSelector("input[id$='" + fieldId + "']")).getAttribute("value");
+	}
+
+	/** Kept as a test artifact under target/screenshots, for people to look at. */
+	private void screenshot(String name) throws java.io.IOException {
+		java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "screenshots"));
+		java.nio.file.Files.write(folder.resolve(name + ".png"),
+				((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
 	}
 
 	private void type(By field, CharSequence text) {
