@@ -38,7 +38,7 @@ final class BenchService implements AutoCloseable {
 	/** User ids are letters and digits only (the engine's default resource whitelist). */
 	static final String USER = "benchintegration";
 
-	private static final String PASSWORD = "bench-password";
+	private static final String PASSWORD = "Bench-Password-9!";
 
 	private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -68,7 +68,9 @@ final class BenchService implements AutoCloseable {
 		smtp.start();
 		context = new SpringApplicationBuilder(TouchpointsApplication.class).run(
 				"--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("touchpoints") + ";DB_CLOSE_ON_EXIT=FALSE",
+				// The default URL's durability (WRITE_DELAY=0); -Dbench.h2.options= measures H2's own default (commits flushed later).
+				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("touchpoints") + ";DB_CLOSE_ON_EXIT=FALSE"
+						+ System.getProperty("bench.h2.options", ";WRITE_DELAY=0"),
 				"--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + smtpPort,
 				"--camunda.bpm.job-execution.enabled=false",
@@ -77,7 +79,7 @@ final class BenchService implements AutoCloseable {
 				"--touchpoints.usage.compaction-interval=PT0S",
 				"--touchpoints.mail.send-window-start=00:00",
 				"--touchpoints.mail.send-window-end=00:00",
-				"--touchpoints.admin.password=bench-admin-password",
+				"--touchpoints.admin.password=Kettle-Bench-Window-7",
 				"--spring.main.banner-mode=off",
 				"--logging.level.root=WARN",
 				"--logging.level.org.camunda.bpm.engine.context=OFF",

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import io.touchpoints.onboarding.MilestoneSignalSweep;
+import io.touchpoints.signal.CustomerSignals;
 import io.touchpoints.usage.UsageCompaction;
 
 /**
@@ -263,7 +263,7 @@ public final class UsageBenchmark {
 				total, (System.nanoTime() - setup) / 1e9);
 		// The service runs this sweep every minute; what it costs with every journey waiting, and it finds nothing.
 		long sweepStart = System.nanoTime();
-		int swept = service.bean(MilestoneSignalSweep.class).sweep();
+		int swept = service.bean(CustomerSignals.class).sweep();
 		check(swept == 0, "milestones sent by the sweep before any was reported: " + swept);
 		System.out.printf(Locale.ROOT, "Milestone sweep over %,d waiting journeys: %.0f ms%n", total,
 				(System.nanoTime() - sweepStart) / 1e6);
@@ -326,7 +326,13 @@ public final class UsageBenchmark {
 				{"purchaseId":"po-%s","plan":"pro","startDate":"%s","renewalDate":"%s","migrating":false}"""
 			.formatted(ref, today, today.plusYears(1)));
 		expect(purchase, 201, "POST /api/customers/" + ref + "/purchases");
-		String processInstanceId = purchase.body().get("processInstanceId").asText();
+		// The purchase answers the customer's lifecycle; the onboarding journey runs inside it.
+		String processInstanceId = service.bean(RuntimeService.class)
+			.createProcessInstanceQuery()
+			.superProcessInstanceId(purchase.body().get("processInstanceId").asText())
+			.processDefinitionKey("customer-onboarding")
+			.singleResult()
+			.getId();
 		ManagementService management = service.bean(ManagementService.class);
 		for (int round = 0; round < 5; round++) {
 			List<Job> due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
