@@ -34,9 +34,11 @@ public class CustomerEmails {
 
 	private final TouchpointsProperties properties;
 
+	private final EmailSettings emailSettings;
+
 	CustomerEmails(CustomerRegistry customers, Subscriptions subscriptions, MailTemplates templates,
 			PreferenceLinks preferenceLinks, EmailSender sender, TouchpointDelivery delivery,
-			TouchpointsProperties properties) {
+			TouchpointsProperties properties, EmailSettings emailSettings) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.templates = templates;
@@ -44,6 +46,7 @@ public class CustomerEmails {
 		this.sender = sender;
 		this.delivery = delivery;
 		this.properties = properties;
+		this.emailSettings = emailSettings;
 	}
 
 	/**
@@ -103,7 +106,7 @@ public class CustomerEmails {
 			.stream()
 			.reduce((first, second) -> second)
 			.ifPresent((Subscription latest) -> {
-				values.put("subscription.plan", latest.getPlan());
+				values.put("subscription.plan", emailSettings.planName(latest.getPlan()));
 				values.put("subscription.purchaseId", latest.getPurchaseId());
 				values.put("subscription.startDate", LocalizedDates.longDate(latest.getStartDate(), language));
 				values.put("subscription.renewalDate", LocalizedDates.longDate(latest.getRenewalDate(), language));

@@ -12,10 +12,17 @@ import io.touchpoints.system.ContentFolders;
 
 /**
  * Where mail templates live ({@code touchpoints.templates-dir}; unset: {@code ./templates} when there is one, else
- * the templates bundled in the service) and how and when customers are emailed.
+ * the templates bundled in the service), how and when customers are emailed, and the plan catalogue: billing reports
+ * plan ids ({@code pro}), emails show names ({@code touchpoints.plans.pro: Pro}).
  */
 @ConfigurationProperties("touchpoints")
-public record EmailSettings(Path templatesDir, @DefaultValue Mail mail) {
+public record EmailSettings(Path templatesDir, @DefaultValue Mail mail, @DefaultValue Map<String, String> plans) {
+
+	/** The plan's name as customers know it ({@code touchpoints.plans.<id>}); its id when the catalogue lacks it. */
+	public String planName(String planId) {
+		return plans == null ? planId : plans.getOrDefault(planId, planId);
+	}
+
 
 	public Path templatesFolder() {
 		return ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR");

@@ -68,7 +68,7 @@ class CustomerOnboardingIT {
 
 		MimeMessage welcome = smtp.getReceivedMessagesForDomain(ref + "@example.com")[0];
 		assertThat(welcome.getSubject()).isEqualTo("Te damos la bienvenida a Touchpoints, Ana García");
-		assertThat(ReceivedMail.part(welcome, "text/plain")).startsWith("Hola Ana García,").contains("plan pro");
+		assertThat(ReceivedMail.part(welcome, "text/plain")).startsWith("Hola Ana García,").contains("plan Pro");
 		assertThat(ReceivedMail.part(welcome, "text/html")).contains("<p>Hola Ana García,</p>");
 		assertThat(instance).isWaitingAt("UserTask_KickoffCall");
 

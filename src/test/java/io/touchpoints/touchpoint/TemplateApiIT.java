@@ -50,7 +50,7 @@ class TemplateApiIT {
 		assertThat(preview.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(preview.getBody().get("language").asText()).isEqualTo("es");
 		assertThat(preview.getBody().get("subject").asText()).isEqualTo("Te damos la bienvenida a Touchpoints, Ana García");
-		assertThat(preview.getBody().get("html").asText()).contains("<p>Hola Ana García,</p>", "plan pro",
+		assertThat(preview.getBody().get("html").asText()).contains("<p>Hola Ana García,</p>", "plan Pro",
 				"23 de noviembre de 2026", "/email-preferences/");
 		assertThat(preview.getBody().get("text").asText()).startsWith("Hola Ana García,");
 	}
