@@ -106,6 +106,8 @@ class UpgradeIT {
 		return new SpringApplicationBuilder(TouchpointsApplication.class).run("--server.port=0",
 				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("touchpoints").toAbsolutePath()
 						+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
+				// The previous release's H2 user, also when the suite runs with the postgres profile.
+				"--spring.datasource.username=sa", "--spring.datasource.password=",
 				"--camunda.bpm.process-engine-name=upgradetest", "--camunda.bpm.job-execution.enabled=false",
 				"--touchpoints.admin.password=" + ADMIN_PASSWORD, "--spring.mail.port=" + smtpPort,
 				"--touchpoints.signals.sweep-interval=PT0S", "--touchpoints.usage.compaction-interval=PT0S",
