@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.process.ProcessVariables;
 import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.timeline.Timeline;
 import io.touchpoints.timeline.TimelineKind;
@@ -38,6 +39,7 @@ class CompleteOnboardingDelegate implements JavaDelegate {
 		Onboardings.Onboarding onboarding = OnboardingOf.process(onboardings, execution);
 		Instant now = clock.instant();
 		onboardings.complete(onboarding.id(), now);
+		execution.setVariable(ProcessVariables.ONBOARDING_COMPLETED, true);
 		if (execution.getSuperExecution() == null) {
 			legacyStages.onboarded(onboarding.customerId());
 		}

@@ -15,6 +15,9 @@ public final class ProcessVariables {
 
 	public static final String MIGRATING = "migrating";
 
+	/** Set when an onboarding completes; the lifecycle reads it to move the customer on. */
+	public static final String ONBOARDING_COMPLETED = "onboardingCompleted";
+
 	/** Set by the kickoff call form. */
 	public static final String CALL_DATE = "callDate";
 

@@ -149,6 +149,24 @@ class CustomerLifecycleIT {
 	}
 
 	@Test
+	void cancellingTheSubscriptionWhoseOnboardingRunsEndsItWithoutMovingTheCustomerOn() {
+		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
+		String onboarding = customers.purchase(ref, false);
+		api.post(users.integration(), "/api/customers/" + ref + "/purchases", """
+				{"purchaseId":"po2-%s","plan":"enterprise","startDate":"2026-11-23","renewalDate":"2027-05-23"}"""
+			.formatted(ref));
+
+		cancel("po-" + ref);
+
+		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(onboarding)
+			.activityId("EndEvent_OnboardingCancelled").finished().count()).as("ended by its own cancellation").isOne();
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(onboarding).count()).isZero();
+		assertThat(lifecycleOf(ref)).isWaitingAt("TimerEvent_Day90", "EventCatch_CustomerChurned")
+			.hasPassed("Gateway_OnboardingSettled").hasNotPassed("ServiceTask_MoveToAdoption");
+		assertThat(stageOf(ref)).isEqualTo("onboarding");
+	}
+
+	@Test
 	void aChurnedCustomersPurchaseBringsThemBackToOnboarding() {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 		customers.purchase(ref, false);
