@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.touchpoints.process.ModelNames;
 import io.touchpoints.signal.CustomerSignals;
 import io.touchpoints.usage.UsageCompaction;
 
@@ -355,7 +356,7 @@ public final class UsageBenchmark {
 
 	private void correlateRaw(Onboarding onboarding) {
 		service.bean(RuntimeService.class)
-			.createMessageCorrelation("MilestoneReached")
+			.createMessageCorrelation(ModelNames.MILESTONE_REACHED)
 			.processInstanceId(onboarding.processInstanceId())
 			.localVariableEquals("milestone", MILESTONE)
 			.correlateWithResult();

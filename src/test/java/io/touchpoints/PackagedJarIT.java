@@ -5,17 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -23,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.touchpoints.support.Api;
+import io.touchpoints.support.ServiceClient;
 
 /**
  * The packaged jar runs from any folder: started in an empty one, it deploys the models and uses the mail templates
@@ -35,13 +29,14 @@ class PackagedJarIT {
 	@TempDir
 	Path workingDirectory;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private int port;
+
+	private ServiceClient client;
 
 	@Test
 	void runsFromAnEmptyFolderWithItsBundledModelsAndTemplates() throws Exception {
 		port = freePort();
+		client = new ServiceClient(port, "admin", ADMIN_PASSWORD);
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx512m", "-jar", jar().toString(), "--server.port=" + port, "--spring.mail.port=" + freePort(),
 				"--logging.level.root=WARN")
@@ -53,13 +48,13 @@ class PackagedJarIT {
 		Process service = builder.start();
 		try {
 			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
-				.until(() -> !service.isAlive() || healthy());
+				.until(() -> !service.isAlive() || client.healthy());
 			assertThat(service.isAlive()).as(Files.readString(workingDirectory.resolve("service.log"))).isTrue();
 
 			assertThat(get("/engine-rest/process-definition?key=customer-lifecycle").body()).contains("customer-lifecycle");
 			assertThat(get("/api/templates").body()).contains("welcome");
-			send("PUT", "/api/customers/anywhere", Api.customerJson("Ana García", "ana@example.com", "es"));
-			assertThat(send("POST", "/api/customers/anywhere/purchases", Api.purchaseJson("po-anywhere", false)).statusCode())
+			client.send("PUT", "/api/customers/anywhere", Api.customerJson("Ana García", "ana@example.com", "es"));
+			assertThat(client.send("POST", "/api/customers/anywhere/purchases", Api.purchaseJson("po-anywhere", false)).statusCode())
 				.isEqualTo(201);
 			assertThat(get("/api/templates/welcome/preview?customer=anywhere").body())
 				.contains("http://localhost:" + port + "/email-preferences/");
@@ -79,29 +74,10 @@ class PackagedJarIT {
 		}
 	}
 
-	private boolean healthy() {
-		try {
-			return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health")).build(),
-					BodyHandlers.ofString()).statusCode() == 200;
-		}
-		catch (IOException | InterruptedException notYet) {
-			return false;
-		}
-	}
-
 	private HttpResponse<String> get(String path) throws Exception {
-		HttpResponse<String> response = send("GET", path, null);
+		HttpResponse<String> response = client.send("GET", path, null);
 		assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
 		return response;
-	}
-
-	private HttpResponse<String> send(String method, String path, String body) throws Exception {
-		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-			.build(), BodyHandlers.ofString());
 	}
 
 	private static int freePort() throws IOException {

@@ -81,11 +81,6 @@ public class Subscription {
 				migrating, Status.ACTIVE, null, now, null, null);
 	}
 
-	/** The customer's lifecycle the purchase joined (the same for every purchase while they stay a customer). */
-	void joinedLifecycle(String processInstanceId) {
-		this.processInstanceId = processInstanceId;
-	}
-
 	/** Ends the subscription; false when it had already ended. */
 	boolean cancel(Instant at, String reason) {
 		if (status == Status.CANCELLED) {

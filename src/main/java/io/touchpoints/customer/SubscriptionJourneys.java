@@ -15,10 +15,7 @@ public class SubscriptionJourneys {
 
 	@Transactional
 	public void joinedLifecycle(String purchaseId, String processInstanceId) {
-		subscriptions.findByPurchaseId(purchaseId).ifPresent(subscription -> {
-			subscription.joinedLifecycle(processInstanceId);
-			subscriptions.save(subscription);
-		});
+		subscriptions.joinedLifecycle(purchaseId, processInstanceId);
 	}
 
 }

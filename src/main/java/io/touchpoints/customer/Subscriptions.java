@@ -3,6 +3,7 @@ package io.touchpoints.customer;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
@@ -10,6 +11,11 @@ import org.springframework.data.repository.ListCrudRepository;
 public interface Subscriptions extends ListCrudRepository<Subscription, Long> {
 
 	Optional<Subscription> findByPurchaseId(String purchaseId);
+
+	/** Records the lifecycle a purchase joined (the purchase's answer shows it). */
+	@Modifying
+	@Query("update subscription set process_instance_id = :processInstanceId where purchase_id = :purchaseId")
+	void joinedLifecycle(String purchaseId, String processInstanceId);
 
 	@Query("select * from subscription where customer_id = :customerId order by start_date, id")
 	List<Subscription> findAllOfCustomer(Long customerId);

@@ -20,9 +20,7 @@ import io.touchpoints.system.AsEngine;
  * onboarding metrics and for cancellation. An expansion starts no onboarding, so there is nothing to record.
  */
 @Component
-public class CustomerOnboarding {
-
-	public static final String PROCESS_KEY = ModelNames.CUSTOMER_ONBOARDING;
+class CustomerOnboarding {
 
 	private final RuntimeService runtimeService;
 
@@ -44,7 +42,7 @@ public class CustomerOnboarding {
 	@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 	void on(SubscriptionStarted purchase) {
 		ProcessInstance started = asEngine.call(() -> runtimeService.createProcessInstanceQuery()
-			.processDefinitionKey(PROCESS_KEY)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
 			.processInstanceBusinessKey(purchase.customerRef())
 			.variableValueEquals(ProcessVariables.PURCHASE_ID, purchase.purchaseId())
 			.singleResult());

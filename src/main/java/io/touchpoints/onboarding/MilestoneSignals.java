@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.touchpoints.process.ModelNames;
 import io.touchpoints.signal.CustomerSignal;
 import io.touchpoints.signal.SignalDelivery;
 import io.touchpoints.signal.SignalSubscriber;
@@ -24,8 +25,6 @@ import io.touchpoints.timeline.TimelineKind;
  */
 @Service
 public class MilestoneSignals implements SignalSubscriber {
-
-	public static final String MESSAGE = "MilestoneReached";
 
 	/** The user task input (a local variable of its scope) that says which milestone the task waits for. */
 	public static final String MILESTONE_VARIABLE = "milestone";
@@ -97,11 +96,11 @@ public class MilestoneSignals implements SignalSubscriber {
 				where o.completed_at is null and o.cancelled_at is null
 				  and s.event_type_ = 'message' and s.event_name_ = ?
 				  and v.name_ = ? and v.text_ = m.milestone
-				order by o.id""", (rs, row) -> delivery(rs.getString(1), rs.getString(2)), MESSAGE, MILESTONE_VARIABLE);
+				order by o.id""", (rs, row) -> delivery(rs.getString(1), rs.getString(2)), ModelNames.MILESTONE_REACHED, MILESTONE_VARIABLE);
 	}
 
 	private static SignalDelivery delivery(String processInstanceId, String milestone) {
-		return new SignalDelivery(processInstanceId, MESSAGE, MILESTONE_VARIABLE, milestone);
+		return new SignalDelivery(processInstanceId, ModelNames.MILESTONE_REACHED, MILESTONE_VARIABLE, milestone);
 	}
 
 }

@@ -15,8 +15,6 @@ import io.touchpoints.system.AsEngine;
 @Component
 class OnboardingCancellation {
 
-	static final String MESSAGE = ModelNames.SUBSCRIPTION_CANCELLED;
-
 	private final Onboardings onboardings;
 
 	private final RuntimeService runtimeService;
@@ -35,7 +33,8 @@ class OnboardingCancellation {
 	void on(SubscriptionCancelled cancelled) {
 		onboardings.ofPurchase(cancelled.purchaseId())
 			.filter(onboarding -> onboardings.cancel(onboarding.id(), cancelled.at()))
-			.ifPresent(onboarding -> asEngine.run(() -> runtimeService.createMessageCorrelation(MESSAGE)
+			.ifPresent(onboarding -> asEngine.run(() -> runtimeService
+				.createMessageCorrelation(ModelNames.SUBSCRIPTION_CANCELLED)
 				.processInstanceId(onboarding.processInstanceId())
 				.correlateAllWithResult()));
 	}

@@ -16,6 +16,9 @@ public final class ModelNames {
 	/** To a customer's lifecycle waiting in win-back: they purchased again. */
 	public static final String SUBSCRIPTION_STARTED = "SubscriptionStarted";
 
+	/** To a journey's task waiting for a milestone (its local {@code milestone} variable names which). */
+	public static final String MILESTONE_REACHED = "MilestoneReached";
+
 	/** To the journeys of one subscription: it was cancelled. */
 	public static final String SUBSCRIPTION_CANCELLED = "SubscriptionCancelled";
 

@@ -36,15 +36,18 @@ class EmailSender {
 
 	private final InternetAddress replyTo;
 
+	/** The sender's domain: of every Message-ID and List-Id. */
+	private final String domain;
+
 	EmailSender(JavaMailSenderImpl mailSender, EmailSettings properties) throws AddressException {
 		this.mailSender = mailSender;
 		this.from = new InternetAddress(properties.mail().from(), true);
 		this.replyTo = new InternetAddress(properties.mail().replyTo(), true);
+		this.domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
 	}
 
 	String messageIdFor(String idempotencyKey) {
-		String address = from.getAddress();
-		return "<" + sha256(idempotencyKey).substring(0, 40) + "@" + address.substring(address.indexOf('@') + 1) + ">";
+		return "<" + sha256(idempotencyKey).substring(0, 40) + "@" + domain + ">";
 	}
 
 	void send(OutgoingEmail email) {
@@ -66,7 +69,6 @@ class EmailSender {
 				message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
 			}
 			if (email.listCategory() != null) {
-				String domain = from.getAddress().substring(from.getAddress().indexOf('@') + 1);
 				message.setHeader("List-Id", "Touchpoints " + email.listCategory().value() + " <"
 						+ email.listCategory().value() + "." + domain + ">");
 			}

@@ -4,15 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,7 +15,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -33,6 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.touchpoints.TouchpointsApplication;
 import io.touchpoints.process.ModelNames;
 import io.touchpoints.support.EngineTime;
+import io.touchpoints.support.Jobs;
+import io.touchpoints.support.ServiceClient;
 import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.UsageEvents;
 
@@ -51,9 +45,7 @@ class UpgradeIT {
 	@TempDir
 	Path dataDir;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private int port;
+	private ServiceClient client;
 
 	@Test
 	void onboardingsOfThePreviousReleaseFinishUnderTheLifecycle() throws Exception {
@@ -63,21 +55,22 @@ class UpgradeIT {
 		GreenMail smtp = new GreenMail(new ServerSetup(TestSmtp.SETUP.getPort() + 200, "127.0.0.1", "smtp"));
 		smtp.start();
 		try (ConfigurableApplicationContext service = start(smtp.getSmtp().getServerSetup().getPort())) {
-			port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+			client = new ServiceClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")), "admin",
+					ADMIN_PASSWORD);
+			Jobs jobs = new Jobs(service.getBean(ManagementService.class));
 			RuntimeService runtime = service.getBean(RuntimeService.class);
 			TaskService tasks = service.getBean(TaskService.class);
-			ManagementService management = service.getBean(ManagementService.class);
 			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count())
 				.as("onboardings of the previous release still running").isEqualTo(3);
 
 			String ana = onboardingOf(runtime, "upgrade-ana");
-			runJobs(management, ana);
+			jobs.executeAll(ana);
 			Task kickoff = tasks.createTaskQuery().processInstanceId(ana).taskDefinitionKey("UserTask_KickoffCall").singleResult();
 			tasks.complete(kickoff.getId(), Map.of("callDate", "2026-11-24", "migrationNeeded", false));
 			send("POST", "/api/usage-events", UsageEvents.batch(
 					UsageEvents.milestone("upgrade-ana", "technical-setup-verified", EngineTime.now()),
 					UsageEvents.milestone("upgrade-ana", "training-completed", EngineTime.now())));
-			runJobs(management, ana);
+			jobs.executeAll(ana);
 			assertThat(runtime.createProcessInstanceQuery().processInstanceId(ana).count()).as("Ana's onboarding finished").isZero();
 			assertThat(stageOf("upgrade-ana")).isEqualTo("adoption");
 			assertThat(smtp.getReceivedMessagesForDomain("upgrade-ana@example.com")).hasSize(2);
@@ -114,17 +107,6 @@ class UpgradeIT {
 				"--touchpoints.tasks.escalation-sweep-interval=PT0S");
 	}
 
-	/** Runs the instance's due jobs until none is left, as a node's job executor would. */
-	private static void runJobs(ManagementService management, String processInstanceId) {
-		for (int round = 0; round < 10; round++) {
-			var due = management.createJobQuery().processInstanceId(processInstanceId).executable().list();
-			if (due.isEmpty()) {
-				return;
-			}
-			due.stream().map(Job::getId).forEach(management::executeJob);
-		}
-	}
-
 	private static String onboardingOf(RuntimeService runtime, String ref) {
 		return runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
 			.processInstanceBusinessKey(ref).singleResult().getId();
@@ -135,12 +117,7 @@ class UpgradeIT {
 	}
 
 	private JsonNode send(String method, String path, String body) throws IOException, InterruptedException {
-		var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + Base64.getEncoder()
-				.encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8)))
-			.header("Content-Type", "application/json")
-			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body))
-			.build(), BodyHandlers.ofString());
+		var response = client.send(method, path, body);
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
 		return JSON.readTree(response.body());
 	}

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import io.touchpoints.onboarding.CustomerOnboarding;
 import io.touchpoints.support.IntegrationTest;
 
 /** The models folder becomes one named deployment; only changed files become new versions. */
@@ -35,7 +34,7 @@ class ModelDeploymentIT {
 		assertThat(repositoryService.createDeploymentQuery().deploymentName(ProcessModelDeployer.DEPLOYMENT_NAME).count())
 			.isEqualTo(1);
 		ProcessDefinition onboarding = repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(CustomerOnboarding.PROCESS_KEY)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
 			.latestVersion()
 			.singleResult();
 		assertThat(onboarding.getVersion()).isEqualTo(1);
@@ -48,7 +47,7 @@ class ModelDeploymentIT {
 		new ProcessModelDeployer(engine).deploy(Path.of("processes"), ProcessModelDeployer.DEPLOYMENT_NAME);
 
 		assertThat(repositoryService.createProcessDefinitionQuery()
-			.processDefinitionKey(CustomerOnboarding.PROCESS_KEY)
+			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING)
 			.latestVersion()
 			.singleResult()
 			.getVersion()).isEqualTo(1);

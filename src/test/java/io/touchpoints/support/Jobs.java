@@ -12,7 +12,7 @@ public class Jobs {
 
 	private final ManagementService managementService;
 
-	Jobs(ManagementService managementService) {
+	public Jobs(ManagementService managementService) {
 		this.managementService = managementService;
 	}
 

@@ -3,16 +3,9 @@ package io.touchpoints.system.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
-import java.net.http.HttpResponse.BodyHandlers;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import io.touchpoints.TouchpointsApplication;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.EngineTime;
+import io.touchpoints.support.ServiceClient;
 import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.TestUsers;
 import io.touchpoints.system.Groups;
@@ -51,16 +45,15 @@ class SmtpOutageBacklogIT {
 
 	private static final String USER = "outageintegration";
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	private final GreenMail smtp = new GreenMail(new ServerSetup(TestSmtp.SETUP.getPort() + 100, "127.0.0.1", "smtp"));
 
-	private int port;
+	private ServiceClient client;
 
 	@Test
 	void backlogAfterAnOutageDrainsOnceEachWithoutStarvingAnyone() throws Exception {
 		try (ConfigurableApplicationContext service = start()) {
-			port = Integer.parseInt(service.getEnvironment().getProperty("local.server.port"));
+			client = new ServiceClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")), USER,
+					TestUsers.PASSWORD);
 			createIntegrationUser(service.getBean(IdentityService.class));
 			HistoryService history = service.getBean(HistoryService.class);
 			List<String> refs = new ArrayList<>();
@@ -120,9 +113,7 @@ class SmtpOutageBacklogIT {
 	}
 
 	private HttpResponse<String> send(String method, String path, String body) throws Exception {
-		HttpResponse<String> response = http.send(request(path).header("Content-Type", "application/json")
-			.method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body)).build(),
-				BodyHandlers.ofString());
+		HttpResponse<String> response = client.send(method, path, body);
 		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(200, 299);
 		return response;
 	}
@@ -131,13 +122,6 @@ class SmtpOutageBacklogIT {
 		long start = System.nanoTime();
 		send("GET", "/api/customers/" + ref, null);
 		return Duration.ofNanos(System.nanoTime() - start).toMillis();
-	}
-
-	private HttpRequest.Builder request(String path) {
-		String credentials = Base64.getEncoder()
-			.encodeToString((USER + ":" + TestUsers.PASSWORD).getBytes(StandardCharsets.UTF_8));
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Authorization", "Basic " + credentials);
 	}
 
 	private List<MimeMessage> welcomes() {
