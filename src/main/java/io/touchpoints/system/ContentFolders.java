@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Where the models and mail templates come from: the folder a setting names (which must exist); otherwise the
@@ -48,7 +49,8 @@ public final class ContentFolders {
 	private static Path extractBundled(String name) {
 		try {
 			Path target = Files.createTempDirectory("touchpoints-" + name + "-");
-			target.toFile().deleteOnExit();
+			// A folder is removed on exit only when empty: remove the copy with everything in it.
+			Runtime.getRuntime().addShutdownHook(new Thread(() -> FileSystemUtils.deleteRecursively(target.toFile())));
 			String prefix = "bundled/" + name + "/";
 			for (Resource resource : new PathMatchingResourcePatternResolver().getResources("classpath*:" + prefix + "**")) {
 				String url = resource.getURL().toString();
