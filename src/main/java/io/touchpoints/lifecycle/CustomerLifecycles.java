@@ -57,11 +57,11 @@ class CustomerLifecycles {
 			.correlateAllWithResult()).isEmpty();
 	}
 
-	/** Ends everything of the customer's current cycle; false when they have no lifecycle waiting for that. */
-	boolean churn(String customerRef) {
-		return !asEngine.call(() -> runtimeService.createMessageCorrelation(ModelNames.CUSTOMER_CHURNED)
+	/** Ends everything of the customer's current cycle: their journeys and their open follow-up tasks. */
+	void churn(String customerRef) {
+		asEngine.run(() -> runtimeService.createMessageCorrelation(ModelNames.CUSTOMER_CHURNED)
 			.processInstanceBusinessKey(customerRef)
-			.correlateAllWithResult()).isEmpty();
+			.correlateAllWithResult());
 	}
 
 	/** A customer onboarded before lifecycles existed joins theirs at win-back. */

@@ -54,8 +54,11 @@ class LifecycleOnSubscriptions {
 	@EventListener
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void on(SubscriptionCancelled cancelled) {
-		if (cancelled.lastActive() && !lifecycles.churn(cancelled.customerRef())
-				&& lifecycles.runningOf(cancelled.customerRef()).isEmpty()) {
+		if (!cancelled.lastActive()) {
+			return;
+		}
+		lifecycles.churn(cancelled.customerRef());
+		if (lifecycles.runningOf(cancelled.customerRef()).isEmpty()) {
 			String name = customers.findById(cancelled.customerId()).map(customer -> customer.getName()).orElse("");
 			lifecycles.startAtWinback(cancelled.customerRef(), name);
 		}

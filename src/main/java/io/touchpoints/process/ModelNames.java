@@ -10,7 +10,10 @@ public final class ModelNames {
 
 	public static final String CUSTOMER_ONBOARDING = "customer-onboarding";
 
-	/** To a customer's lifecycle: their last active subscription was cancelled. */
+	/** A person's task that no journey waits for (follow-ups, check-ins, escalations). */
+	public static final String FOLLOW_UP_TASK = "follow-up-task";
+
+	/** To a customer's lifecycle and open follow-up tasks: their last active subscription was cancelled. */
 	public static final String CUSTOMER_CHURNED = "CustomerChurned";
 
 	/** To a customer's lifecycle waiting in win-back: they purchased again. */

@@ -3,27 +3,35 @@ package io.touchpoints.task;
 import java.time.Instant;
 
 /**
- * A standalone task to create for a customer: its type (for routing), title and description. {@code due}, when
- * set, replaces the routing table's SLA (a check-in is due when it takes place); {@code forLeadGroup} sends it to
- * the lead group instead of the candidate group, as escalations do.
+ * A task to create for a customer that no journey waits for: its type (for routing), title, why it exists and the
+ * Camunda Form it shows ({@value #DEFAULT_FORM} unless set). {@code due}, when set, replaces the routing table's SLA
+ * (a check-in is due when it takes place); {@code forLeadGroup} sends it to the lead group instead of the candidate
+ * group, as escalations do.
  */
 public record FollowUp(String customerRef, String taskType, String title, String description, Instant due,
-		boolean forLeadGroup, String sourceProcessInstanceId) {
+		boolean forLeadGroup, String sourceProcessInstanceId, String form) {
+
+	public static final String DEFAULT_FORM = "follow-up-task";
 
 	public static FollowUp of(String customerRef, String taskType, String title, String description) {
-		return new FollowUp(customerRef, taskType, title, description, null, false, null);
+		return new FollowUp(customerRef, taskType, title, description, null, false, null, DEFAULT_FORM);
 	}
 
 	public FollowUp due(Instant due) {
-		return new FollowUp(customerRef, taskType, title, description, due, forLeadGroup, sourceProcessInstanceId);
+		return new FollowUp(customerRef, taskType, title, description, due, forLeadGroup, sourceProcessInstanceId, form);
 	}
 
 	public FollowUp toLeadGroup() {
-		return new FollowUp(customerRef, taskType, title, description, due, true, sourceProcessInstanceId);
+		return new FollowUp(customerRef, taskType, title, description, due, true, sourceProcessInstanceId, form);
 	}
 
 	public FollowUp from(String processInstanceId) {
-		return new FollowUp(customerRef, taskType, title, description, due, forLeadGroup, processInstanceId);
+		return new FollowUp(customerRef, taskType, title, description, due, forLeadGroup, processInstanceId, form);
+	}
+
+	/** The Camunda Form (its id in {@code processes/forms}) the task shows instead of the default one. */
+	public FollowUp withForm(String formId) {
+		return new FollowUp(customerRef, taskType, title, description, due, forLeadGroup, sourceProcessInstanceId, formId);
 	}
 
 }

@@ -43,36 +43,38 @@ class TaskAssignments {
 		this.clock = clock;
 	}
 
-	void routeJourneyTask(DelegateTask task, String taskType) {
+	void routeJourneyTask(DelegateTask task, String taskType, RouteTo routeTo) {
 		Optional<Customer> customer = Optional.ofNullable(task.getExecution().getProcessBusinessKey())
 			.flatMap(customers::find);
 		Route route = routing.route(taskType, customer.orElse(null));
+		boolean toLead = routeTo == RouteTo.LEAD_GROUP;
+		String group = toLead ? route.leadGroup() : route.candidateGroup();
+		if (group == null) {
+			throw new IllegalStateException("The routing table gives task type '" + taskType
+					+ "' no lead group to send the task '" + task.getName() + "' to");
+		}
 		Instant now = clock.instant();
-		task.addCandidateGroup(route.candidateGroup());
+		task.addCandidateGroup(group);
 		if (task.getDueDate() == null) {
-			task.setDueDate(Date.from(now.plus(route.sla())));
+			task.setDueDate(Date.from(now.plus(toLead && route.leadSla() != null ? route.leadSla() : route.sla())));
 		}
 		task.setVariableLocal(TaskTypes.PROPERTY, taskType);
 		customer.ifPresent(known -> task.setVariablesLocal(CustomerContext.of(known, now)));
 		task.setVariableLocal(CustomerContext.REASON, reasonFor(task));
 		Long customerId = customer.map(Customer::getId).orElse(null);
-		routedTasks.record(task.getId(), customerId, taskType, route.candidateGroup(), route.leadGroup(), false, now);
+		routedTasks.record(task.getId(), customerId, taskType, group, toLead ? null : route.leadGroup(), toLead, now);
 		if (customerId != null) {
 			timeline.record(Timeline.Entry.of(customerId, TimelineKind.TASK_CREATED, "Task '" + task.getName()
-					+ "' created for " + route.candidateGroup() + ", due " + DUE.format(task.getDueDate().toInstant()))
+					+ "' created for " + group + ", due " + DUE.format(task.getDueDate().toInstant()))
 				.processInstance(task.getProcessInstanceId())
 				.reference(task.getId()));
 		}
 	}
 
-	/** Why the task exists: the documentation the model gives the user task, else its name. */
+	/** Why the task exists: the documentation the model gives the user task (its description), else its name. */
 	private static String reasonFor(DelegateTask task) {
-		var element = task.getBpmnModelElementInstance();
-		return element == null ? task.getName() : element.getDocumentations().stream()
-			.map(documentation -> documentation.getTextContent().strip())
-			.filter(text -> !text.isEmpty())
-			.findFirst()
-			.orElse(task.getName());
+		String description = task.getDescription();
+		return description == null || description.isBlank() ? task.getName() : description.strip();
 	}
 
 }

@@ -118,7 +118,11 @@ class CheckInIT {
 		Task task = taskService.createTaskQuery().taskId(checkIn.getTaskId()).singleResult();
 		assertThat(task.getName()).isEqualTo("Check-in with Ana García: Tu primera semana");
 		assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
-		assertThat(task.getDescription()).contains("Ana García (" + ref + ")", "Europe/Madrid");
+		assertThat(task.getDescription()).isEqualTo("Call the customer at 2026-11-25 09:00 Europe/Madrid (30 minutes) about: "
+				+ "Tu primera semana");
+		assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("customerName", "Ana García")
+			.containsEntry("customerRef", ref)
+			.containsEntry("customerTimeZone", "Europe/Madrid (UTC+01:00)");
 		String taskQuery = "/engine-rest/task?taskId=" + task.getId();
 		assertThat(api.get(users.csm(), taskQuery).getBody()).hasSize(1);
 		assertThat(api.get(users.support(), taskQuery).getBody()).isEmpty();

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import io.touchpoints.task.FollowUp;
+import io.touchpoints.task.FollowUpTasks;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -60,6 +62,9 @@ class CustomerLifecycleIT {
 	TaskService taskService;
 
 	@Autowired
+	FollowUpTasks followUpTasks;
+
+	@Autowired
 	ManagementService managementService;
 
 	@Autowired
@@ -91,8 +96,11 @@ class CustomerLifecycleIT {
 		jobs.executeAll(onboarding);
 		assertThat(managementService.createJobQuery().processInstanceId(onboarding).count())
 			.as("the welcome email deferred to the morning").isOne();
+		String followUp = followUpTasks.create(FollowUp.of(ref, "follow-up", "Call Ana about her data", null));
 
 		cancel("po-" + ref);
+
+		assertThat(taskService.createTaskQuery().taskId(followUp).count()).as("her follow-up task left Tasklist").isZero();
 
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(onboarding).count()).isZero();
 		assertThat(managementService.createJobQuery().processInstanceId(onboarding).count()).isZero();

@@ -66,6 +66,9 @@ class TaskRoutingIT {
 	@Autowired
 	TaskEscalations escalations;
 
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
+
 	@AfterEach
 	void removeModels() {
 		models.removeAll();
@@ -145,8 +148,15 @@ class TaskRoutingIT {
 		Task task = taskService.createTaskQuery().taskName("Call Ana about training").taskVariableValueEquals("customerRef", ref)
 			.singleResult();
 		assertThat(candidateGroups(task)).as("onboarding customers' follow-ups go to their CSM").containsExactly("csm");
-		assertThat(task.getDescription()).startsWith("She asked for a live session.")
-			.contains("Ana García (" + ref + "), premium tier, annual value 12000.00, stage onboarding");
+		assertThat(task.getDescription()).isEqualTo("She asked for a live session.");
+		assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("customerName", "Ana García")
+			.containsEntry("customerRef", ref)
+			.containsEntry("customerTier", "premium")
+			.containsEntry("customerAnnualValue", "12,000")
+			.containsEntry("customerStage", "onboarding")
+			.containsEntry("taskReason", "She asked for a live session.");
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+			.variableName("followUpTaskId").singleResult().getValue()).as("the journey's output").isEqualTo(task.getId());
 		assertThat(task.getDueDate().toInstant()).isEqualTo(EngineTime.MONDAY_MORNING.plus(Duration.ofHours(48)));
 		assertThat(api.get(users.csm(), "/engine-rest/task?taskId=" + task.getId()).getBody()).hasSize(1);
 		assertThat(api.get(users.support(), "/engine-rest/task?taskId=" + task.getId()).getBody()).isEmpty();

@@ -59,6 +59,9 @@ class TasklistBrowserIT {
 	@Autowired
 	TaskService taskService;
 
+	@Autowired
+	FollowUpTasks followUpTasks;
+
 	WebDriver browser;
 
 	ProcessInstance instance;
@@ -149,6 +152,37 @@ class TasklistBrowserIT {
 			.contains("technical setup");
 		assertThat(browser.getPageSource()).doesNotContain("Add a variable");
 		screenshot("milestone-task-support");
+	}
+
+	@Test
+	void aFollowUpTaskShowsItsFormWithTheCustomersContextAndRecordsWhatWasDone() throws Exception {
+		String ref = instance.getBusinessKey();
+		String taskId = followUpTasks.create(FollowUp.of(ref, TaskTypes.CHECK_IN, "Check-in with " + customerName,
+				"Call the customer about their first week."));
+		logIn(users.csm());
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(., 'Check-in with " + customerName + "')]")));
+
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+		assertThat(valueOf("Field_CustomerRef")).isEqualTo(ref);
+		assertThat(valueOf("Field_CustomerStage")).isEqualTo("onboarding");
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+			.isEqualTo("Call the customer about their first week.");
+		assertThat(browser.getPageSource()).doesNotContain("Add a variable");
+		screenshot("follow-up-task-csm");
+
+		click(By.cssSelector("button.claim"));
+		await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+		type(By.cssSelector("textarea[id$='Field_Outcome']"), "Held; they want a second call next week");
+		click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+		await().until(driver -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+		assertThat(api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody().toString())
+			.contains("Outcome: Held; they want a second call next week");
 	}
 
 	@Test
