@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,9 +32,11 @@ import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.UsageEvents;
 
 /**
- * Issue 9: a database made by the release before the customer lifecycle (commit c9f3e35, H2 file, three customers
- * whose onboardings wait for their welcome email) starts under this release, and its running onboardings finish
- * under the new design: one completes, one churns and comes back, one expands without a second onboarding.
+ * Issue 9: a database made by the release before the customer lifecycle (commit c9f3e35, three customers whose
+ * onboardings wait for their welcome email) starts under this release, and its running onboardings finish under the
+ * new design: one completes, one churns and comes back, one expands without a second onboarding. The H2 file runs
+ * in every suite; the PostgreSQL dump (made by that release on PostgreSQL 15 with the same requests) runs in the
+ * PostgreSQL suite, restored into a database of its own on the suite's server.
  */
 @ExtendWith(EngineTime.class)
 class UpgradeIT {
@@ -48,13 +51,26 @@ class UpgradeIT {
 	private ServiceClient client;
 
 	@Test
-	void onboardingsOfThePreviousReleaseFinishUnderTheLifecycle() throws Exception {
+	void onboardingsOfThePreviousReleaseFinishUnderTheLifecycleOnH2() throws Exception {
 		try (InputStream made = getClass().getResourceAsStream("/upgrade/touchpoints-c9f3e35.mv.db")) {
 			Files.copy(made, dataDir.resolve("touchpoints.mv.db"));
 		}
+		onboardingsFinishUnderTheLifecycle("jdbc:h2:file:" + dataDir.resolve("touchpoints").toAbsolutePath()
+				+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0", "sa", "");
+	}
+
+	@Test
+	@EnabledIfSystemProperty(named = "spring.profiles.active", matches = ".*postgres.*")
+	void onboardingsOfThePreviousReleaseFinishUnderTheLifecycleOnPostgreSQL() throws Exception {
+		try (PreviousReleaseDatabase database = PreviousReleaseDatabase.restore("/upgrade/touchpoints-c9f3e35.postgres.sql.gz")) {
+			onboardingsFinishUnderTheLifecycle(database.url(), database.user(), database.password());
+		}
+	}
+
+	private void onboardingsFinishUnderTheLifecycle(String url, String user, String password) throws Exception {
 		GreenMail smtp = new GreenMail(new ServerSetup(TestSmtp.SETUP.getPort() + 200, "127.0.0.1", "smtp"));
 		smtp.start();
-		try (ConfigurableApplicationContext service = start(smtp.getSmtp().getServerSetup().getPort())) {
+		try (ConfigurableApplicationContext service = start(smtp.getSmtp().getServerSetup().getPort(), url, user, password)) {
 			client = new ServiceClient(Integer.parseInt(service.getEnvironment().getProperty("local.server.port")), "admin",
 					ADMIN_PASSWORD);
 			Jobs jobs = new Jobs(service.getBean(ManagementService.class));
@@ -95,12 +111,11 @@ class UpgradeIT {
 		}
 	}
 
-	private ConfigurableApplicationContext start(int smtpPort) {
+	private ConfigurableApplicationContext start(int smtpPort, String url, String user, String password) {
 		return new SpringApplicationBuilder(TouchpointsApplication.class).run("--server.port=0",
-				"--spring.datasource.url=jdbc:h2:file:" + dataDir.resolve("touchpoints").toAbsolutePath()
-						+ ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0",
-				// The previous release's H2 user, also when the suite runs with the postgres profile.
-				"--spring.datasource.username=sa", "--spring.datasource.password=",
+				// The previous release's database and user, whichever database the rest of the suite runs on.
+				"--spring.datasource.url=" + url, "--spring.datasource.username=" + user,
+				"--spring.datasource.password=" + password,
 				"--camunda.bpm.process-engine-name=upgradetest", "--camunda.bpm.job-execution.enabled=false",
 				"--touchpoints.admin.password=" + ADMIN_PASSWORD, "--spring.mail.port=" + smtpPort,
 				"--touchpoints.signals.sweep-interval=PT0S", "--touchpoints.usage.compaction-interval=PT0S",
