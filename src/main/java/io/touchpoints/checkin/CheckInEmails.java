@@ -77,7 +77,7 @@ class CheckInEmails {
 				"checkIn.timeZone", start.getZone().getId(),
 				"checkIn.durationMinutes", Long.toString(checkIn.duration().toMinutes()));
 		CalendarEvent event = new CalendarEvent("check-in-" + checkIn.getId() + "@" + uidDomain, checkIn.getSequence(),
-				checkIn.getStatus() == CheckIn.Status.CANCELLED, start, checkIn.duration(), checkIn.getTopic(),
+				checkIn.getStatus() == CheckIn.Status.CANCELLED, start, checkIn.duration(), titled(checkIn.getTopic(), language),
 				DESCRIPTIONS.getOrDefault(language.getLanguage(), DESCRIPTIONS.get("en")) + checkIn.getTopic(),
 				organizer.getPersonal() == null ? organizer.getAddress() : organizer.getPersonal(), organizer.getAddress(),
 				customer.getName(), customer.getEmail(), clock.instant());
@@ -87,6 +87,11 @@ class CheckInEmails {
 		return customerEmails.send(CustomerEmail.of(customer.getExternalRef(), templateId, key(checkIn))
 			.fromProcess(processInstanceId, Map.of())
 			.with(values, List.of(invitation)));
+	}
+
+	/** A topic written to follow "about" ("your first week") as a calendar entry's title ("Your first week"). */
+	private static String titled(String topic, Locale language) {
+		return topic.isEmpty() ? topic : topic.substring(0, 1).toUpperCase(language) + topic.substring(1);
 	}
 
 }

@@ -35,6 +35,9 @@ class CheckInScheduler {
 
 	static final Duration MINIMUM_NOTICE = Duration.ofHours(2);
 
+	/** The Camunda Form of a check-in's task: what happened, how the customer felt, a moment of delight. */
+	static final String TASK_FORM = "check-in";
+
 	private final CheckIns checkIns;
 
 	private final CustomerRegistry customers;
@@ -51,11 +54,13 @@ class CheckInScheduler {
 
 	private final SlotFinder slots;
 
+	private final CheckInTopics topics;
+
 	private final TransactionTemplate ownTransaction;
 
 	CheckInScheduler(CheckIns checkIns, CustomerRegistry customers, Subscriptions subscriptions, FollowUpTasks tasks,
 			CheckInEmails emails, Timeline timeline, Clock clock, PlatformTransactionManager transactions,
-			CheckInSettings properties) {
+			CheckInSettings properties, CheckInTopics topics) {
 		this.checkIns = checkIns;
 		this.customers = customers;
 		this.subscriptions = subscriptions;
@@ -64,12 +69,13 @@ class CheckInScheduler {
 		this.timeline = timeline;
 		this.clock = clock;
 		this.slots = SlotFinder.of(properties);
+		this.topics = topics;
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** What to schedule: for whom, about what, counted from which date, and for how long. */
-	record Request(String idempotencyKey, String customerRef, String topic, Anchor anchor, int offsetBusinessDays,
+	record Request(String idempotencyKey, String customerRef, String topic, Anchor anchor, Offset offset,
 			Duration duration, String processInstanceId) {
 	}
 
@@ -77,10 +83,11 @@ class CheckInScheduler {
 		Customer customer = customers.require(request.customerRef(), "customerRef");
 		CheckIn checkIn = ownTransaction.execute(status -> storeOnce(request, customer));
 		String taskId = tasks.create(FollowUp
-			.of(customer.getExternalRef(), TaskTypes.CHECK_IN, "Check-in with " + customer.getName() + ": " + request.topic(),
+			.of(customer.getExternalRef(), TaskTypes.CHECK_IN, "Check-in with " + customer.getName() + ": " + checkIn.getTopic(),
 					"Call the customer at " + checkIn.when() + " (" + checkIn.duration().toMinutes() + " minutes) about: "
-							+ request.topic())
+							+ checkIn.getTopic())
 			.due(checkIn.start().toInstant())
+			.withForm(TASK_FORM)
 			.from(request.processInstanceId()));
 		checkIn.assignTask(taskId);
 		checkIn = checkIns.save(checkIn);
@@ -106,13 +113,13 @@ class CheckInScheduler {
 		}
 		ZonedDateTime start = pickSlot(request, customer, now);
 		return checkIns.save(CheckIn.schedule(UUID.randomUUID().toString(), request.idempotencyKey(), customer.getId(),
-				request.topic(), start, request.duration(), request.processInstanceId(), now));
+				topics.inLanguageOf(request.topic(), customer.getLocale()), start, request.duration(),
+				request.processInstanceId(), now));
 	}
 
 	private ZonedDateTime pickSlot(Request request, Customer customer, Instant now) {
 		ZoneId zone = ZoneId.of(customer.getTimeZone());
-		LocalDate day = slots.businessDaysAfter(anchorDate(request.anchor(), customer, now, zone),
-				request.offsetBusinessDays());
+		LocalDate day = request.offset().after(anchorDate(request.anchor(), customer, now, zone), slots);
 		List<SlotFinder.Busy> busy = checkIns.findScheduledOfCustomerAfter(customer.getId(), now)
 			.stream()
 			.filter(other -> !other.getIdempotencyKey().equals(request.idempotencyKey()))

@@ -14,9 +14,9 @@ import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.touchpoint.IdempotencyKeys;
 
 /**
- * Schedules a check-in with the customer of the process instance: {@code offsetBusinessDays} after the
- * {@code anchor} ({@code today} or {@code subscription-start}), lasting {@code durationMinutes}, about
- * {@code topic}. Invites the customer (with a calendar attachment) and gives the CSM a task due at that moment.
+ * Schedules a check-in with the customer of the process instance: {@code offsetDays} (or
+ * {@code offsetBusinessDays}) after the {@code anchor} ({@code today} or {@code subscription-start}), lasting
+ * {@code durationMinutes}, about {@code topic} (a key of {@code templates/check-in-topics}, or words). Invites the customer (with a calendar attachment) and gives the CSM a task due at that moment.
  * Writes {@code checkInId}.
  */
 @ModelBean
@@ -31,17 +31,33 @@ class ScheduleCheckInDelegate implements JavaDelegate {
 
 	@Override
 	public void execute(DelegateExecution execution) {
-		int offset = requiredInt(execution, "offsetBusinessDays");
 		int minutes = requiredInt(execution, "durationMinutes");
-		if (offset < 0 || minutes < 5) {
+		if (minutes < 5) {
 			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName()
-					+ "': offsetBusinessDays must be 0 or more and durationMinutes at least 5");
+					+ "': durationMinutes must be at least 5");
 		}
 		CheckIn checkIn = scheduler.schedule(new CheckInScheduler.Request(IdempotencyKeys.of(execution),
 				execution.getProcessBusinessKey(), required(execution, "topic"),
-				Anchor.parse(optional(execution, "anchor")), offset, Duration.ofMinutes(minutes),
+				Anchor.parse(optional(execution, "anchor")), offsetOf(execution), Duration.ofMinutes(minutes),
 				execution.getProcessInstanceId()));
 		execution.setVariable("checkInId", checkIn.getId());
+	}
+
+	/** {@code offsetDays} (calendar days: day 30 is day 30) or {@code offsetBusinessDays}: exactly one. */
+	private static Offset offsetOf(DelegateExecution execution) {
+		String days = optional(execution, "offsetDays");
+		String businessDays = optional(execution, "offsetBusinessDays");
+		if ((days == null) == (businessDays == null)) {
+			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName()
+					+ "': give exactly one of offsetDays (calendar days) and offsetBusinessDays (working days)");
+		}
+		Offset offset = days != null ? Offset.calendarDays(requiredInt(execution, "offsetDays"))
+				: Offset.workingDays(requiredInt(execution, "offsetBusinessDays"));
+		if (offset.days() < 0) {
+			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName()
+					+ "': the offset must be 0 days or more, not " + offset.days());
+		}
+		return offset;
 	}
 
 }

@@ -85,7 +85,7 @@ public class FollowUpTasks {
 	}
 
 	private static Map<String, Object> variables(Customer customer, FollowUp followUp) {
-		Map<String, Object> variables = new HashMap<>();
+		Map<String, Object> variables = new HashMap<>(followUp.details());
 		variables.put(CUSTOMER_REF, customer.getExternalRef());
 		variables.put("customerName", customer.getName());
 		variables.put("taskType", followUp.taskType());

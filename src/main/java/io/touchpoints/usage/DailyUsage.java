@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * into them, however many events lie behind them.
  */
 @Component
-class DailyUsage {
+public class DailyUsage {
 
 	private final NamedParameterJdbcTemplate jdbc;
 
@@ -21,10 +21,10 @@ class DailyUsage {
 	}
 
 	/** Events of one type (and name, for features and milestones) on one UTC day. */
-	record DailyCount(LocalDate day, String type, String name, long count) {
+	public record DailyCount(LocalDate day, String type, String name, long count) {
 	}
 
-	List<DailyCount> of(long customerId, LocalDate from, LocalDate to) {
+	public List<DailyCount> of(long customerId, LocalDate from, LocalDate to) {
 		return jdbc.query("""
 				select usage_day, event_type, event_name, sum(event_count) from (
 				  select usage_day, event_type, event_name, event_count from usage_daily
@@ -37,6 +37,11 @@ class DailyUsage {
 				Map.of("customerId", customerId, "from", from, "to", to),
 				(rs, row) -> new DailyCount(rs.getDate(1).toLocalDate(), rs.getString(2),
 						rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getLong(4)));
+	}
+
+	/** On how many UTC days from {@code from} to {@code to} the customer did anything at all. */
+	public int activeDays(long customerId, LocalDate from, LocalDate to) {
+		return (int) of(customerId, from, to).stream().map(DailyCount::day).distinct().count();
 	}
 
 }

@@ -79,7 +79,7 @@ class CustomerLifecycleIT {
 		jobs.executeAll(onboarding);
 
 		ProcessInstance lifecycle = lifecycleOf(ref);
-		assertThat(lifecycle).isWaitingAt("CallActivity_Onboarding", "TimerEvent_Day90", "EventCatch_CustomerChurned")
+		assertThat(lifecycle).isWaitingAt("CallActivity_Onboarding", "CallActivity_FirstNinetyDays", "EventCatch_CustomerChurned")
 			.hasPassed("ServiceTask_MoveToOnboarding");
 		assertThat(taskService.createTaskQuery().processInstanceId(onboarding).taskDefinitionKey("UserTask_KickoffCall")
 			.count()).as("kickoff task at 03:00 in Madrid").isOne();
@@ -169,7 +169,7 @@ class CustomerLifecycleIT {
 		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(onboarding)
 			.activityId("EndEvent_OnboardingCancelled").finished().count()).as("ended by its own cancellation").isOne();
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(onboarding).count()).isZero();
-		assertThat(lifecycleOf(ref)).isWaitingAt("TimerEvent_Day90", "EventCatch_CustomerChurned")
+		assertThat(lifecycleOf(ref)).isWaitingAt("CallActivity_FirstNinetyDays", "EventCatch_CustomerChurned")
 			.hasPassed("Gateway_OnboardingSettled").hasNotPassed("ServiceTask_MoveToAdoption");
 		assertThat(stageOf(ref)).isEqualTo("onboarding");
 	}

@@ -150,6 +150,15 @@ class ProcessModelsIT {
 	}
 
 	@Test
+	void everyTipTemplateOfTheFeatureCatalogueExists() throws Exception {
+		String catalogue = java.nio.file.Files.readString(java.nio.file.Path.of("processes", "feature-tips.dmn"));
+		var tips = java.util.regex.Pattern.compile("_TipTemplate\"><text>\"([^\"]+)\"</text>").matcher(catalogue)
+			.results().map(match -> match.group(1)).toList();
+		assertThat(tips).isNotEmpty();
+		assertThat(mailTemplateIds()).containsAll(tips);
+	}
+
+	@Test
 	void theFormAndTaskTypesCodeGivesFollowUpTasksExist() {
 		assertThat(formIds()).contains(io.touchpoints.task.FollowUp.DEFAULT_FORM);
 		assertThat(routedTaskTypes()).contains(io.touchpoints.task.TaskTypes.CHECK_IN, "follow-up", "milestone-escalation");

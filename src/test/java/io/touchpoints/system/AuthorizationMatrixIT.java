@@ -141,6 +141,10 @@ class AuthorizationMatrixIT {
 		operations.put("GET /api/customers/{customer}/usage", cell -> get("/api/customers/" + customer() + "/usage"));
 		operations.put("GET /api/customers/{customer}/timeline",
 				cell -> get("/api/customers/" + customer() + "/timeline"));
+		operations.put("GET /api/customers/{customer}/adoption",
+				cell -> get("/api/customers/" + customer() + "/adoption"));
+		operations.put("POST /api/adoption/evaluations",
+				cell -> new Request(HttpMethod.POST, "/api/adoption/evaluations", "{}"));
 		operations.put("GET /api/metrics/onboarding", cell -> get("/api/metrics/onboarding"));
 		operations.put("GET /api/templates", cell -> get("/api/templates"));
 		operations.put("GET /api/templates/welcome/preview?customer={customer}",

@@ -11,6 +11,7 @@ import io.touchpoints.support.TestSmtp;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,9 @@ class TasklistBrowserIT {
 
 	@Autowired
 	FollowUpTasks followUpTasks;
+
+	@Autowired
+	org.camunda.bpm.engine.HistoryService historyService;
 
 	WebDriver browser;
 
@@ -186,6 +190,78 @@ class TasklistBrowserIT {
 	}
 
 	@Test
+	void csmRecordsACheckInThroughItsForm() throws Exception {
+		String ref = instance.getBusinessKey();
+		String journey = runtimeService.createProcessInstanceQuery().processDefinitionKey("proactive-support")
+			.processInstanceBusinessKey(ref).singleResult().getId();
+		jobs.executeAll(journey);
+		String checkInId = (String) runtimeService.getVariable(journey, "checkInId");
+		String taskId = api.get(users.csm(), "/api/check-ins/" + checkInId).getBody().get("taskId").asText();
+		String followUp = taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId();
+		logIn(users.csm());
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(., 'Check-in with " + customerName + "')]")));
+
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+			.contains("your first week");
+		click(By.cssSelector("button.claim"));
+		await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+		select(By.cssSelector("input[id$='Field_Outcome-0']"));
+		type(By.cssSelector("textarea[id$='Field_Notes']"), "Set up their first report together");
+		select(By.cssSelector("input[id$='Field_Sentiment-0']"));
+		select(By.cssSelector("input[id$='Field_Delight']"));
+		type(By.cssSelector("input[id$='Field_DelightCause']"), "The report builder");
+		await().until(ExpectedConditions.elementToBeSelected(By.cssSelector("input[id$='Field_Sentiment-0']")));
+		screenshot("check-in-task-csm");
+		click(By.xpath("//button[normalize-space(.)='Complete']"));
+
+		await().until(driver -> taskService.createTaskQuery().taskId(taskId).count() == 0);
+		var recorded = new java.util.HashMap<String, Object>();
+		historyService.createHistoricVariableInstanceQuery().processInstanceId(followUp).list()
+			.forEach(variable -> recorded.put(variable.getName(), variable.getValue()));
+		assertThat(recorded).containsEntry("outcome", "held")
+			.containsEntry("sentiment", "positive")
+			.containsEntry("delight", true)
+			.containsEntry("delightCause", "The report builder");
+	}
+
+	@Test
+	void anAdoptionSignalTaskShowsItsEvidence() throws Exception {
+		String ref = instance.getBusinessKey();
+		EngineTime.set(EngineTime.MONDAY_MORNING.plus(Duration.ofDays(9)));
+		try {
+			assertThat(api.post(users.cxOps(), "/api/adoption/evaluations", "{}").getStatusCode().value()).isEqualTo(200);
+			Task signal = taskService.createTaskQuery().processInstanceBusinessKey(ref)
+				.processVariableValueEquals("taskType", "adoption-signal").singleResult();
+			assertThat(signal.getName()).isEqualTo("Inactive: " + customerName + " has not logged in for 9 days");
+			logIn(users.csm());
+			browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + signal.getId());
+			await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+					customerName));
+			assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_SignalEvidence']")).getAttribute("value"))
+				.contains("No login for 9 days", "Week starting | active days | logins | events | features");
+			assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+				.contains("has not logged in since the subscription started on 2026-11-23");
+			assertThat(browser.getPageSource()).doesNotContain("Add a variable");
+			((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+					"arguments[0].scrollIntoView({block: 'center'})",
+					browser.findElement(By.cssSelector("textarea[id$='Field_SignalEvidence']")));
+			screenshot("adoption-signal-task-csm");
+		}
+		finally {
+			// The evaluation flags every quiet customer of the suite; their tasks would crowd Tasklist for later tests.
+			runtimeService.createProcessInstanceQuery().processDefinitionKey("follow-up-task")
+				.variableValueEquals("taskType", "adoption-signal").list()
+				.forEach(signalTask -> runtimeService.deleteProcessInstance(signalTask.getId(), "test cleanup"));
+		}
+	}
+
+	@Test
 	void claimOfATaskSomeoneElseClaimedMeanwhileTellsWhy() {
 		logIn(users.csm());
 		openTaskOf(customerName);
@@ -237,7 +313,21 @@ class TasklistBrowserIT {
 	}
 
 	private void click(By element) {
-		await().until(ExpectedConditions.elementToBeClickable(element)).click();
+		var target = await().until(ExpectedConditions.elementToBeClickable(element));
+		// Tasklist's fixed footer covers the bottom of a long form; bring the element to the middle first.
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+				target);
+		target.click();
+	}
+
+	/** Clicks a radio button or checkbox until it shows as selected (a form re-rendered meanwhile drops a click). */
+	private void select(By input) {
+		await().until(driver -> {
+			if (!driver.findElement(input).isSelected()) {
+				click(input);
+			}
+			return driver.findElement(input).isSelected();
+		});
 	}
 
 	private WebDriverWait await() {
