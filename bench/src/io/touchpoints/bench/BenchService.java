@@ -69,8 +69,11 @@ final class BenchService implements AutoCloseable {
 		context = new SpringApplicationBuilder(TouchpointsApplication.class).run(
 				"--server.port=0",
 				// The default URL's durability (WRITE_DELAY=0); -Dbench.h2.options= measures H2's own default (commits flushed later).
-				"--spring.datasource.url=jdbc:h2:file:" + directory.resolve("touchpoints") + ";DB_CLOSE_ON_EXIT=FALSE"
-						+ System.getProperty("bench.h2.options", ";WRITE_DELAY=0"),
+				"--spring.datasource.url=" + System.getProperty("bench.db.url", "jdbc:h2:file:" + directory.resolve("touchpoints")
+						+ ";DB_CLOSE_ON_EXIT=FALSE" + System.getProperty("bench.h2.options", ";WRITE_DELAY=0")),
+				// -Dbench.db.url=jdbc:postgresql://… runs on PostgreSQL, as the postgres user (trust authentication).
+				"--spring.datasource.username=" + (System.getProperty("bench.db.url") == null ? "sa" : "postgres"),
+				"--spring.datasource.password=",
 				"--spring.mail.host=127.0.0.1",
 				"--spring.mail.port=" + smtpPort,
 				"--camunda.bpm.job-execution.enabled=false",

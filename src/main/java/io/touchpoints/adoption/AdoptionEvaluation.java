@@ -87,6 +87,7 @@ public class AdoptionEvaluation {
 		List<ActiveCustomer> active = customers.all();
 		Map<Long, WeeklyActivity> usage = activities.all(today, SignalDetector.TRAILING_WEEKS + 1);
 		List<Feature> features = rules.features();
+		Map<String, RaisedSignals.Last> lastRaised = raised.lastRaised(today);
 		Map<String, Optional<SignalThresholds>> thresholds = new HashMap<>();
 		Map<String, Integer> raisedByKind = new LinkedHashMap<>();
 		for (AdoptionSignal signal : AdoptionSignal.values()) {
@@ -105,6 +106,10 @@ public class AdoptionEvaluation {
 					: WeeklyActivity.none(customer.id(), today, SignalDetector.TRAILING_WEEKS + 1);
 			List<AdoptionSignal> raisedNow = new ArrayList<>();
 			for (Finding finding : SignalDetector.find(customer, activity, limits.get(), features, today)) {
+				RaisedSignals.Last last = lastRaised.get(RaisedSignals.key(customer.id(), finding.signal()));
+				if (last != null && last.blocks(today, limits.get().repeatAfterDays())) {
+					continue;
+				}
 				if (raise(customer, finding, limits.get(), today)) {
 					raisedNow.add(finding.signal());
 					raisedByKind.merge(finding.signal().value(), 1, Integer::sum);

@@ -20,6 +20,34 @@ class RaisedSignals {
 		this.jdbc = jdbc;
 	}
 
+	/** The last time each customer's signal was raised, and whether its task is open, as of now: for a bulk run. */
+	record Last(LocalDate raisedOn, boolean open) {
+
+		boolean blocks(LocalDate today, int repeatAfterDays) {
+			return open || raisedOn.isAfter(today.minusDays(repeatAfterDays));
+		}
+
+	}
+
+	static String key(long customerId, AdoptionSignal signal) {
+		return customerId + "|" + signal.value();
+	}
+
+	/** Every signal raised in the last year or still open, by {@link #key}; one read for a whole evaluation. */
+	java.util.Map<String, Last> lastRaised(LocalDate today) {
+		java.util.Map<String, Last> last = new java.util.HashMap<>();
+		jdbc.query("""
+				select s.customer_id, s.signal, s.raised_on,
+				  case when exists (select 1 from ACT_RU_TASK t where t.ID_ = s.task_id) then 1 else 0 end
+				from adoption_signal s where s.raised_on > ? or s.task_id in (select ID_ from ACT_RU_TASK)""", rs -> {
+					String key = rs.getLong(1) + "|" + rs.getString(2);
+					Last found = new Last(rs.getDate(3).toLocalDate(), rs.getInt(4) == 1);
+					last.merge(key, found, (one, other) -> new Last(one.raisedOn().isAfter(other.raisedOn()) ? one.raisedOn()
+							: other.raisedOn(), one.open() || other.open()));
+				}, today.minusDays(366));
+		return last;
+	}
+
 	boolean mayRaise(long customerId, AdoptionSignal signal, LocalDate today, int repeatAfterDays) {
 		Integer recentOrOpen = jdbc.queryForObject("""
 				select count(*) from adoption_signal s

@@ -14,10 +14,16 @@ enum EventType {
 	FEATURE_USED,
 	/** The customer reached an onboarding milestone; name = the milestone. */
 	MILESTONE,
-	/** A support ticket changed; name = opened, first_response or resolved. */
-	TICKET;
+	/** A support ticket changed; name = opened, first_response, resolved or reopened. */
+	TICKET,
+	/** A live contact (a chat or a call) was queued, answered or abandoned; name = which. */
+	LIVE_CONTACT;
 
-	static final List<String> TICKET_NAMES = List.of("opened", "first_response", "resolved");
+	static final List<String> TICKET_NAMES = List.of("opened", "first_response", "resolved", "reopened");
+
+	static final List<String> LIVE_CONTACT_NAMES = List.of("queued", "answered", "abandoned");
+
+	static final List<String> CHANNELS = List.of("email", "chat", "phone", "web");
 
 	String value() {
 		return name().toLowerCase(Locale.ROOT);

@@ -54,7 +54,7 @@ class UsageEventReader {
 		EventType type = type(node, problems);
 		String name = name(node, type, problems);
 		Instant occurredAt = occurredAt(node, problems);
-		String properties = properties(node, type, problems);
+		String properties = properties(node, type, name, problems);
 		return problems.isEmpty() ? new Read(new UsageEvent(index, eventId, customerRef, type, name, occurredAt, properties), List.of())
 				: new Read(null, problems);
 	}
@@ -130,6 +130,11 @@ class UsageEventReader {
 					problems.add("name must be one of " + EventType.TICKET_NAMES + " for ticket events");
 				}
 			}
+			case LIVE_CONTACT -> {
+				if (!EventType.LIVE_CONTACT_NAMES.contains(name)) {
+					problems.add("name must be one of " + EventType.LIVE_CONTACT_NAMES + " for live_contact events");
+				}
+			}
 		}
 		return name;
 	}
@@ -163,11 +168,14 @@ class UsageEventReader {
 		}
 	}
 
-	private String properties(JsonNode node, EventType type, List<String> problems) {
+	private String properties(JsonNode node, EventType type, String name, List<String> problems) {
 		JsonNode value = node.get("properties");
 		if (value == null || value.isNull() || (value.isObject() && value.isEmpty())) {
 			if (type == EventType.TICKET) {
 				problems.add("properties must carry channel and ticketId for ticket events");
+			}
+			if (type == EventType.LIVE_CONTACT) {
+				problems.add("properties must carry channel and contactId for live_contact events");
 			}
 			return null;
 		}
@@ -193,11 +201,10 @@ class UsageEventReader {
 			}
 		}
 		if (type == EventType.TICKET) {
-			for (String required : List.of("channel", "ticketId")) {
-				if (!value.path(required).isTextual() || value.path(required).textValue().isBlank()) {
-					problems.add("properties." + required + " is required for ticket events");
-				}
-			}
+			SupportProperties.ticket(value, name, problems);
+		}
+		if (type == EventType.LIVE_CONTACT) {
+			SupportProperties.liveContact(value, name, problems);
 		}
 		try {
 			String serialized = json.writeValueAsString(value);

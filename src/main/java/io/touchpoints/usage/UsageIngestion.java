@@ -39,12 +39,15 @@ class UsageIngestion {
 
 	private final CustomerSignals signals;
 
+	private final List<UsageEventSubscriber> subscribers;
+
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	UsageIngestion(UsageEventReader reader, UsageStore store, CustomerSignals signals,
-			PlatformTransactionManager transactions, Clock clock) {
+			List<UsageEventSubscriber> subscribers, PlatformTransactionManager transactions, Clock clock) {
+		this.subscribers = subscribers;
 		this.reader = reader;
 		this.store = store;
 		this.signals = signals;
@@ -171,6 +174,11 @@ class UsageIngestion {
 		Instant now = clock.instant();
 		store.insert(fresh, customerIds, now);
 		store.appendDailyDeltas(dailyCounts(fresh, customerIds));
+		List<AcceptedEvent> accepted = fresh.stream()
+			.map(event -> new AcceptedEvent(customerIds.get(event.customerRef()), event.eventId(), event.type().value(),
+					event.name(), event.occurredAt(), event.properties()))
+			.toList();
+		subscribers.forEach(subscriber -> subscriber.accepted(accepted));
 		List<SignalDelivery> deliveries = signals.record(fresh.stream()
 			.filter(event -> event.type() == EventType.MILESTONE)
 			.map(event -> new CustomerSignal(customerIds.get(event.customerRef()), CustomerSignal.MILESTONE, event.name(),

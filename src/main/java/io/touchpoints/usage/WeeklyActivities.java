@@ -1,7 +1,6 @@
 package io.touchpoints.usage;
 
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,8 +14,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Customers' weekly activity from the daily usage counts (folded rows plus the deltas not folded yet), for many
- * customers in three streamed queries: one row per customer and active day, one per customer, day and feature,
- * one per customer and feature ever used. Nothing here touches the engine.
+ * customers in two streamed queries: one row per customer and week with activity, one per customer and feature ever
+ * used. Nothing here touches the engine.
  */
 @Component
 public class WeeklyActivities {
@@ -49,18 +48,25 @@ public class WeeklyActivities {
 		String only = customerIds == null ? "" : " and customer_id in (:ids)";
 		MapSqlParameterSource parameters = new MapSqlParameterSource("from", from).addValue("until", until)
 			.addValue("ids", customerIds == null ? List.of(-1L) : customerIds);
+		// The week of a day as a CASE over the weeks' first days: the same SQL on H2 and PostgreSQL, no date arithmetic.
+		StringBuilder week = new StringBuilder("case");
+		for (int index = 0; index < weeks; index++) {
+			week.append(" when usage_day >= :week").append(index).append(" then ").append(index);
+			parameters.addValue("week" + index, until.minusDays(7L * index + 6));
+		}
+		week.append(" end");
 		Map<Long, Builder> builders = new HashMap<>();
-		jdbc.query("select customer_id, usage_day, sum(case when event_type = 'login' then event_count else 0 end), "
-				+ "sum(event_count) from " + COUNTS + " where usage_day >= :from and usage_day <= :until" + only
-				+ " group by customer_id, usage_day", parameters, rs -> {
+		jdbc.query("select customer_id, week, count(distinct usage_day), "
+				+ "sum(case when event_type = 'login' then event_count else 0 end), sum(event_count), "
+				+ "count(distinct case when event_type = 'feature_used' then event_name end), "
+				+ "max(case when event_type = 'login' then usage_day end) "
+				+ "from (select customer_id, usage_day, event_type, event_name, event_count, " + week + " as week from " + COUNTS
+				+ " where usage_day >= :from and usage_day <= :until" + only + ") weekly group by customer_id, week",
+				parameters, rs -> {
+					java.sql.Date lastLogin = rs.getDate(7);
 					builders.computeIfAbsent(rs.getLong(1), id -> new Builder(id, until, weeks))
-						.day(rs.getDate(2).toLocalDate(), rs.getLong(3), rs.getLong(4));
-				});
-		jdbc.query("select customer_id, usage_day, event_name from " + COUNTS
-				+ " where event_type = 'feature_used' and usage_day >= :from and usage_day <= :until" + only
-				+ " group by customer_id, usage_day, event_name", parameters, rs -> {
-					builders.computeIfAbsent(rs.getLong(1), id -> new Builder(id, until, weeks))
-						.feature(rs.getDate(2).toLocalDate(), rs.getString(3));
+						.week(rs.getInt(2), rs.getInt(3), rs.getLong(4), rs.getLong(5), rs.getInt(6),
+								lastLogin == null ? null : lastLogin.toLocalDate());
 				});
 		jdbc.query("select customer_id, event_name from " + COUNTS + " where event_type = 'feature_used'"
 				+ " and usage_day <= :until" + only + " group by customer_id, event_name", parameters, rs -> {
@@ -83,7 +89,7 @@ public class WeeklyActivities {
 
 		private final long[] events;
 
-		private final List<Set<String>> features;
+		private final int[] features;
 
 		private final Set<String> everUsed = new HashSet<>();
 
@@ -95,28 +101,17 @@ public class WeeklyActivities {
 			this.activeDays = new int[weeks];
 			this.logins = new long[weeks];
 			this.events = new long[weeks];
-			this.features = new java.util.ArrayList<>();
-			for (int week = 0; week < weeks; week++) {
-				features.add(new HashSet<>());
+			this.features = new int[weeks];
+		}
+
+		void week(int week, int weekActiveDays, long weekLogins, long weekEvents, int weekFeatures, LocalDate weekLastLogin) {
+			activeDays[week] = weekActiveDays;
+			logins[week] = weekLogins;
+			events[week] = weekEvents;
+			features[week] = weekFeatures;
+			if (weekLastLogin != null && (lastLogin == null || weekLastLogin.isAfter(lastLogin))) {
+				lastLogin = weekLastLogin;
 			}
-		}
-
-		private int week(LocalDate day) {
-			return (int) (ChronoUnit.DAYS.between(day, until) / 7);
-		}
-
-		void day(LocalDate day, long dayLogins, long dayEvents) {
-			int week = week(day);
-			activeDays[week]++;
-			logins[week] += dayLogins;
-			events[week] += dayEvents;
-			if (dayLogins > 0 && (lastLogin == null || day.isAfter(lastLogin))) {
-				lastLogin = day;
-			}
-		}
-
-		void feature(LocalDate day, String feature) {
-			features.get(week(day)).add(feature);
 		}
 
 		void everUsed(String feature) {
@@ -124,8 +119,8 @@ public class WeeklyActivities {
 		}
 
 		WeeklyActivity build() {
-			return new WeeklyActivity(customerId, until, activeDays, logins, events,
-					features.stream().mapToInt(Set::size).toArray(), lastLogin, Set.copyOf(everUsed));
+			return new WeeklyActivity(customerId, until, activeDays, logins, events, features, lastLogin,
+					Set.copyOf(everUsed));
 		}
 
 	}

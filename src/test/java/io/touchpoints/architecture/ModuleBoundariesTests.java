@@ -22,11 +22,13 @@ import io.touchpoints.system.TouchpointsProperties;
 class ModuleBoundariesTests {
 
 	/** The journeys; everything else under io.touchpoints is a capability they share. */
-	static final String[] JOURNEYS = { "io.touchpoints.onboarding..", "io.touchpoints.lifecycle.." };
+	static final String[] JOURNEYS = { "io.touchpoints.onboarding..", "io.touchpoints.lifecycle..",
+			"io.touchpoints.adoption.." };
 
 	static final String[] CAPABILITIES = { "io.touchpoints.customer..", "io.touchpoints.usage..",
 			"io.touchpoints.touchpoint..", "io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
-			"io.touchpoints.signal..", "io.touchpoints.process..", "io.touchpoints.sandbox..", "io.touchpoints.system.." };
+			"io.touchpoints.signal..", "io.touchpoints.helpdesk..", "io.touchpoints.process..", "io.touchpoints.sandbox..",
+			"io.touchpoints.system.." };
 
 	private static final JavaClasses SERVICE = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -46,10 +48,11 @@ class ModuleBoundariesTests {
 
 	@Test
 	void journeysDoNotReachIntoEachOther() {
-		noClasses().that().resideInAPackage("io.touchpoints.onboarding..").should().dependOnClassesThat()
-			.resideInAPackage("io.touchpoints.lifecycle..").check(SERVICE);
-		noClasses().that().resideInAPackage("io.touchpoints.lifecycle..").should().dependOnClassesThat()
-			.resideInAPackage("io.touchpoints.onboarding..").check(SERVICE);
+		for (String journey : JOURNEYS) {
+			String[] others = Arrays.stream(JOURNEYS).filter(other -> !other.equals(journey)).toArray(String[]::new);
+			noClasses().that().resideInAPackage(journey).should().dependOnClassesThat().resideInAnyPackage(others)
+				.check(SERVICE);
+		}
 	}
 
 	@Test
@@ -57,7 +60,8 @@ class ModuleBoundariesTests {
 		noClasses().that().resideInAPackage("io.touchpoints.system..").should().dependOnClassesThat()
 			.resideInAnyPackage("io.touchpoints.customer..", "io.touchpoints.usage..", "io.touchpoints.touchpoint..",
 					"io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
-					"io.touchpoints.signal..", "io.touchpoints.onboarding..", "io.touchpoints.lifecycle..")
+					"io.touchpoints.signal..", "io.touchpoints.helpdesk..", "io.touchpoints.onboarding..",
+					"io.touchpoints.lifecycle..", "io.touchpoints.adoption..")
 			.check(SERVICE);
 	}
 

@@ -145,6 +145,7 @@ class AuthorizationMatrixIT {
 				cell -> get("/api/customers/" + customer() + "/adoption"));
 		operations.put("POST /api/adoption/evaluations",
 				cell -> new Request(HttpMethod.POST, "/api/adoption/evaluations", "{}"));
+		operations.put("GET /api/metrics/support", cell -> get("/api/metrics/support"));
 		operations.put("GET /api/metrics/onboarding", cell -> get("/api/metrics/onboarding"));
 		operations.put("GET /api/templates", cell -> get("/api/templates"));
 		operations.put("GET /api/templates/welcome/preview?customer={customer}",
