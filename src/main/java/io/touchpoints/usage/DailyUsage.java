@@ -39,9 +39,13 @@ public class DailyUsage {
 						rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getLong(4)));
 	}
 
-	/** On how many UTC days from {@code from} to {@code to} the customer did anything at all. */
+	/** On how many UTC days from {@code from} to {@code to} the customer used the product (logged in or used a feature). */
 	public int activeDays(long customerId, LocalDate from, LocalDate to) {
-		return (int) of(customerId, from, to).stream().map(DailyCount::day).distinct().count();
+		return (int) of(customerId, from, to).stream()
+			.filter(count -> EventType.LOGIN.value().equals(count.type()) || EventType.FEATURE_USED.value().equals(count.type()))
+			.map(DailyCount::day)
+			.distinct()
+			.count();
 	}
 
 }

@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Customers' weekly activity from the daily usage counts (folded rows plus the deltas not folded yet), for many
- * customers in two streamed queries: one row per customer and week with activity, one per customer and feature ever
+ * Customers' weekly use of the product (logins and features; a support ticket or a call is not use) from the daily
+ * usage counts (folded rows plus the deltas not folded yet), for many customers in two streamed queries: one row per customer and week with activity, one per customer and feature ever
  * used. Nothing here touches the engine.
  */
 @Component
@@ -61,7 +61,8 @@ public class WeeklyActivities {
 				+ "count(distinct case when event_type = 'feature_used' then event_name end), "
 				+ "max(case when event_type = 'login' then usage_day end) "
 				+ "from (select customer_id, usage_day, event_type, event_name, event_count, " + week + " as week from " + COUNTS
-				+ " where usage_day >= :from and usage_day <= :until" + only + ") weekly group by customer_id, week",
+				+ " where event_type in ('login', 'feature_used') and usage_day >= :from and usage_day <= :until" + only
+				+ ") weekly group by customer_id, week",
 				parameters, rs -> {
 					java.sql.Date lastLogin = rs.getDate(7);
 					builders.computeIfAbsent(rs.getLong(1), id -> new Builder(id, until, weeks))

@@ -156,7 +156,9 @@ class AdoptionSignalsIT {
 				UsageEvents.featureUsed(ref, "dashboards", now.minus(Duration.ofDays(1))),
 				UsageEvents.login(ref, now.minus(Duration.ofDays(8))),
 				UsageEvents.login(ref, now.minus(Duration.ofDays(9))),
-				UsageEvents.login(ref, now.minus(Duration.ofDays(9)).minusSeconds(60))));
+				UsageEvents.login(ref, now.minus(Duration.ofDays(9)).minusSeconds(60)),
+				UsageEvents.event(ref, "ticket", "\"opened\"", now.minus(Duration.ofHours(3)),
+						"{\"channel\":\"email\",\"ticketId\":\"T-" + ref + "\"}")));
 
 		JsonNode summary = api.get(users.csm(), "/api/customers/" + ref + "/adoption").getBody();
 
@@ -166,7 +168,7 @@ class AdoptionSignalsIT {
 		assertThat(thisWeek.get("start").asText()).isEqualTo("2026-12-22");
 		assertThat(thisWeek.get("activeDays").asInt()).isEqualTo(2);
 		assertThat(thisWeek.get("logins").asInt()).isEqualTo(1);
-		assertThat(thisWeek.get("events").asInt()).isEqualTo(3);
+		assertThat(thisWeek.get("events").asInt()).as("a support ticket is not use of the product").isEqualTo(3);
 		assertThat(thisWeek.get("featuresUsed").asInt()).isEqualTo(2);
 		JsonNode lastWeek = weeks.get(28);
 		assertThat(lastWeek.get("activeDays").asInt()).isEqualTo(2);
