@@ -54,6 +54,12 @@ class AdoptionSignalsIT {
 	@Autowired
 	RuntimeService runtimeService;
 
+	@Autowired
+	AdoptionEvaluation evaluation;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
+
 	/** The evaluation also flags every other test's customer; their tasks would crowd Tasklist for later tests. */
 	@AfterEach
 	void removeSignalTasks() {
@@ -185,6 +191,21 @@ class AdoptionSignalsIT {
 		assertThat(trend.get("averageActiveDays").asDouble()).isEqualTo(0.5);
 		assertThat(trend.get("averageEvents").asDouble()).isEqualTo(0.8);
 		assertThat(summary.get("openSignals")).isEmpty();
+	}
+
+	@Test
+	void theDailyRunEvaluatesEachDayOnceWhicheverNodeAsksFirst() {
+		// A day no other test evaluates; what it raises for the suite's customers is removed afterwards.
+		EngineTime.set(Instant.parse("2031-03-03T06:00:00Z"));
+		try {
+			assertThat(evaluation.evaluateTodayOnce()).as("the first node to ask evaluates").isPresent();
+			assertThat(evaluation.evaluateTodayOnce()).as("every other ask that day finds it done").isEmpty();
+			EngineTime.advance(Duration.ofDays(1));
+			assertThat(evaluation.evaluateTodayOnce()).as("the next day").isPresent();
+		}
+		finally {
+			jdbc.update("delete from adoption_signal where raised_on >= ?", java.time.LocalDate.of(2031, 3, 3));
+		}
 	}
 
 	@Test
