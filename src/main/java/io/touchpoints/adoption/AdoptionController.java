@@ -3,10 +3,8 @@ package io.touchpoints.adoption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.IntStream;
 
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,10 +66,7 @@ class AdoptionController {
 		Customer customer = customers.require(externalRef, "externalRef");
 		LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
 		WeeklyActivity activity = activities.of(List.of(customer.getId()), today, SUMMARY_WEEKS + 1).get(customer.getId());
-		LocalDate since = subscriptions.findAllOfCustomer(customer.getId()).stream()
-			.map(subscription -> subscription.getStartDate())
-			.min(LocalDate::compareTo)
-			.orElse(today);
+		LocalDate since = subscriptions.firstActiveStart(customer.getId()).orElse(today);
 		List<AdoptionSummary.Week> weeks = new ArrayList<>();
 		for (int week = SUMMARY_WEEKS - 1; week >= 0; week--) {
 			weeks.add(new AdoptionSummary.Week(activity.weekStart(week), activity.activeDays()[week], activity.logins()[week],
@@ -84,19 +79,18 @@ class AdoptionController {
 				catalogue.isEmpty() ? 0 : Math.round(1000.0 * inCatalogueUsed / catalogue.size()) / 1000.0,
 				sticky.stream().filter(activity.featuresEverUsed()::contains).toList(),
 				sticky.stream().filter(feature -> !activity.featuresEverUsed().contains(feature)).toList());
-		int trailing = (int) Math.min(SUMMARY_WEEKS, Math.max(0, ChronoUnit.DAYS.between(since, activity.weekStart(0)) / 7));
+		int trailing = activity.trailingWeeks(since, SUMMARY_WEEKS);
 		AdoptionSummary.Trend trend = new AdoptionSummary.Trend(activity.activeDays()[0],
-				average(IntStream.rangeClosed(1, trailing).mapToDouble(week -> activity.activeDays()[week]).toArray()),
-				activity.events()[0],
-				average(IntStream.rangeClosed(1, trailing).mapToDouble(week -> activity.events()[week]).toArray()), trailing);
+				tenths(activity.averageActiveDays(trailing)), activity.events()[0], tenths(activity.averageEvents(trailing)),
+				trailing);
 		List<AdoptionSummary.OpenSignal> open = raised.openOf(customer.getId()).stream()
 			.map(signal -> new AdoptionSummary.OpenSignal(signal.signal(), signal.raisedOn(), signal.taskId()))
 			.toList();
 		return new AdoptionSummary(customer.getExternalRef(), today, weeks, breadth, trend, open);
 	}
 
-	private static double average(double[] values) {
-		return values.length == 0 ? 0 : Math.round(10.0 * java.util.Arrays.stream(values).average().orElse(0)) / 10.0;
+	private static double tenths(double value) {
+		return Math.round(10.0 * value) / 10.0;
 	}
 
 }

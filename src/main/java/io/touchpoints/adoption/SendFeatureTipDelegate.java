@@ -19,7 +19,6 @@ import org.springframework.stereotype.Component;
 
 import io.touchpoints.customer.Customer;
 import io.touchpoints.customer.CustomerRegistry;
-import io.touchpoints.customer.Subscription;
 import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.sandbox.ModelBean;
 import io.touchpoints.touchpoint.CustomerEmail;
@@ -68,11 +67,7 @@ class SendFeatureTipDelegate implements JavaDelegate {
 		int lastTipDay = requiredInt(execution, "lastTipDay");
 		Customer customer = customers.require(execution.getProcessBusinessKey(), "business key");
 		LocalDate today = clock.instant().atZone(ZoneOffset.UTC).toLocalDate();
-		LocalDate since = subscriptions.findAllOfCustomer(customer.getId()).stream()
-			.filter(subscription -> subscription.getStatus() == Subscription.Status.ACTIVE)
-			.map(Subscription::getStartDate)
-			.min(LocalDate::compareTo)
-			.orElse(today);
+		LocalDate since = subscriptions.firstActiveStart(customer.getId()).orElse(today);
 		int day = (int) ChronoUnit.DAYS.between(since, today);
 		Set<String> used = activities.of(List.of(customer.getId()), today, 1).get(customer.getId()).featuresEverUsed();
 		List<String> tipped = new ArrayList<>(tippedSoFar(execution));

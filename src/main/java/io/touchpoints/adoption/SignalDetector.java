@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 import io.touchpoints.customer.ActiveCustomers.ActiveCustomer;
 import io.touchpoints.usage.WeeklyActivity;
@@ -53,13 +52,12 @@ final class SignalDetector {
 
 	private static void usageFalling(ActiveCustomer customer, WeeklyActivity activity, SignalThresholds limits,
 			LocalDate today, List<Finding> findings) {
-		long coveredWeeks = ChronoUnit.DAYS.between(customer.since(), activity.weekStart(0)) / 7;
-		int history = (int) Math.min(Math.min(TRAILING_WEEKS, activity.weeks() - 1), Math.max(coveredWeeks, 0));
+		int history = activity.trailingWeeks(customer.since(), TRAILING_WEEKS);
 		if (history < limits.fallingMinWeeks()) {
 			return;
 		}
-		double averageDays = IntStream.rangeClosed(1, history).map(week -> activity.activeDays()[week]).average().orElse(0);
-		double averageEvents = IntStream.rangeClosed(1, history).mapToLong(week -> activity.events()[week]).average().orElse(0);
+		double averageDays = activity.averageActiveDays(history);
+		double averageEvents = activity.averageEvents(history);
 		int thisWeekDays = activity.activeDays()[0];
 		long thisWeekEvents = activity.events()[0];
 		boolean daysFell = averageDays > 0 && thisWeekDays < limits.fallingBelow() * averageDays;

@@ -20,4 +20,8 @@ public interface Subscriptions extends ListCrudRepository<Subscription, Long> {
 	@Query("select * from subscription where customer_id = :customerId order by start_date, id")
 	List<Subscription> findAllOfCustomer(Long customerId);
 
+	/** When the customer's earliest active subscription started: where their days as a customer count from. */
+	@Query("select min(start_date) from subscription where customer_id = :customerId and status = 'ACTIVE'")
+	Optional<java.time.LocalDate> firstActiveStart(Long customerId);
+
 }

@@ -21,6 +21,25 @@ public record WeeklyActivity(long customerId, LocalDate until, int[] activeDays,
 		return activeDays.length;
 	}
 
+	/**
+	 * How many whole weeks before this one a subscription that started on {@code since} covers, at most
+	 * {@code most} and at most the weeks held: the trailing weeks "this week" is compared with.
+	 */
+	public int trailingWeeks(LocalDate since, int most) {
+		long covered = java.time.temporal.ChronoUnit.DAYS.between(since, weekStart(0)) / 7;
+		return (int) Math.max(0, Math.min(Math.min(most, weeks() - 1), covered));
+	}
+
+	/** Average active days of weeks 1 to {@code trailingWeeks}; 0 for none. */
+	public double averageActiveDays(int trailingWeeks) {
+		return java.util.stream.IntStream.rangeClosed(1, trailingWeeks).map(week -> activeDays[week]).average().orElse(0);
+	}
+
+	/** Average events of weeks 1 to {@code trailingWeeks}; 0 for none. */
+	public double averageEvents(int trailingWeeks) {
+		return java.util.stream.IntStream.rangeClosed(1, trailingWeeks).mapToLong(week -> events[week]).average().orElse(0);
+	}
+
 	/** Week {@code week}'s first day. */
 	public LocalDate weekStart(int week) {
 		return until.minusDays(7L * week + 6);

@@ -21,6 +21,7 @@ import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.SignalTasks;
 import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.TestUsers;
 import io.touchpoints.support.UsageEvents;
@@ -60,12 +61,10 @@ class AdoptionSignalsIT {
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-	/** The evaluation also flags every other test's customer; their tasks would crowd Tasklist for later tests. */
+
 	@AfterEach
 	void removeSignalTasks() {
-		runtimeService.createProcessInstanceQuery().processDefinitionKey("follow-up-task")
-			.variableValueEquals("taskType", AdoptionEvaluation.TASK_TYPE).list()
-			.forEach(instance -> runtimeService.deleteProcessInstance(instance.getId(), "test cleanup"));
+		SignalTasks.removeAll(runtimeService);
 	}
 
 	@Test

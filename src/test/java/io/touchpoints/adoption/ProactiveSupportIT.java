@@ -26,6 +26,7 @@ import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.SignalTasks;
 import io.touchpoints.support.Jobs;
 import io.touchpoints.support.ReceivedMail;
 import io.touchpoints.support.TestSmtp;
@@ -216,9 +217,7 @@ class ProactiveSupportIT {
 			assertThat(review.getDescription()).contains("An adoption signal is still open");
 		}
 		finally {
-			runtimeService.createProcessInstanceQuery().processDefinitionKey("follow-up-task")
-				.variableValueEquals("taskType", "adoption-signal").list()
-				.forEach(signal -> runtimeService.deleteProcessInstance(signal.getId(), "test cleanup"));
+			SignalTasks.removeAll(runtimeService);
 		}
 	}
 

@@ -29,6 +29,7 @@ import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.Browser;
 import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.SignalTasks;
 import io.touchpoints.support.Jobs;
 import io.touchpoints.support.TestUsers;
 
@@ -254,10 +255,7 @@ class TasklistBrowserIT {
 			screenshot("adoption-signal-task-csm");
 		}
 		finally {
-			// The evaluation flags every quiet customer of the suite; their tasks would crowd Tasklist for later tests.
-			runtimeService.createProcessInstanceQuery().processDefinitionKey("follow-up-task")
-				.variableValueEquals("taskType", "adoption-signal").list()
-				.forEach(signalTask -> runtimeService.deleteProcessInstance(signalTask.getId(), "test cleanup"));
+			SignalTasks.removeAll(runtimeService);
 		}
 	}
 
