@@ -61,7 +61,6 @@ class AdoptionSignalsIT {
 	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-
 	@AfterEach
 	void removeSignalTasks() {
 		SignalTasks.removeAll(runtimeService);
