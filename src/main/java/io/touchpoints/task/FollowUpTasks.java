@@ -37,12 +37,15 @@ public class FollowUpTasks {
 
 	private final AsEngine asEngine;
 
+	private final TaskBriefings briefings;
+
 	FollowUpTasks(@Lazy RuntimeService runtimeService, @Lazy TaskService taskService, CustomerRegistry customers,
-			AsEngine asEngine) {
+			AsEngine asEngine, TaskBriefings briefings) {
 		this.runtimeService = runtimeService;
 		this.taskService = taskService;
 		this.customers = customers;
 		this.asEngine = asEngine;
+		this.briefings = briefings;
 	}
 
 	/** Creates the task and returns its id. */
@@ -84,8 +87,9 @@ public class FollowUpTasks {
 		});
 	}
 
-	private static Map<String, Object> variables(Customer customer, FollowUp followUp) {
-		Map<String, Object> variables = new HashMap<>(followUp.details());
+	private Map<String, Object> variables(Customer customer, FollowUp followUp) {
+		Map<String, Object> variables = new HashMap<>(briefings.forNewTask(followUp.taskType(), customer));
+		variables.putAll(followUp.details());
 		variables.put(CUSTOMER_REF, customer.getExternalRef());
 		variables.put("customerName", customer.getName());
 		variables.put("taskType", followUp.taskType());

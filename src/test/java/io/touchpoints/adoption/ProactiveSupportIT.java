@@ -32,6 +32,7 @@ import io.touchpoints.support.ReceivedMail;
 import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.TestUsers;
 import io.touchpoints.support.UsageEvents;
+import io.touchpoints.task.TaskBriefings;
 
 /**
  * Issue 10: the first 90 days beside onboarding. Check-ins at days 7, 30, 60 and 90 after the subscription start,
@@ -64,6 +65,9 @@ class ProactiveSupportIT {
 
 	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
+
+	@Autowired
+	TaskBriefings briefings;
 
 	@Test
 	void checkInsAtDays7And30And60And90InTheCustomersWorkingHours() throws Exception {
@@ -118,6 +122,42 @@ class ProactiveSupportIT {
 		assertThat(completed.getStatusCode().value()).as(String.valueOf(completed.getBody())).isEqualTo(204);
 		assertThat(api.timelineSummaries(users.csm(), ref)).anyMatch(summary -> summary.startsWith("Task 'Check-in with Jean Dupont"));
 		assertThat(api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody().toString()).contains("Outcome: held");
+	}
+
+	@Test
+	void theCheckInTaskShowsTheAdoptionSummaryRenewedOnceOnTheDayOfTheCall() {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+		Instant purchase = EngineTime.now();
+		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.login(ref, purchase.minusSeconds(60)),
+				UsageEvents.featureUsed(ref, "reports", purchase.minusSeconds(30))));
+		customers.purchase(ref, false);
+		ProcessInstance journey = journeyOf(ref);
+		jobs.executeAll(journey.getId());
+		String taskId = latestCheckIn(journey).get("taskId").asText();
+
+		Map<String, Object> created = taskService.getVariables(taskId);
+		assertThat(created).containsEntry("adoptionAsOf", "23 Nov 2026 (UTC), the last 7 days counting as this week")
+			.containsEntry("adoptionSignals", "none open");
+		assertThat((String) created.get("adoptionThisWeek")).startsWith("1 day active, 2 events;");
+		assertThat((String) created.get("adoptionFeatures")).startsWith("1 of 4 features used; sticky features not used yet:");
+		assertThat((String) created.get("adoptionWeeks")).endsWith("Week of 17 Nov 2026: 1 day, 2 events, 1 feature")
+			.hasLineCount(CheckInBriefing.WEEKS_SHOWN);
+
+		EngineTime.advance(Duration.ofDays(7)); // the day of the call, Monday 30 November
+		Instant now = EngineTime.now();
+		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.login(ref, now.minus(Duration.ofDays(1))),
+				UsageEvents.login(ref, now.minus(Duration.ofDays(2))), UsageEvents.login(ref, now.minus(Duration.ofDays(3)))));
+		assertThat(briefings.renewDue()).as("at least this task's briefing renewed").isPositive();
+
+		Map<String, Object> renewed = taskService.getVariables(taskId);
+		assertThat(renewed).containsEntry("adoptionAsOf", "30 Nov 2026 (UTC), the last 7 days counting as this week");
+		assertThat((String) renewed.get("adoptionThisWeek")).as("the week before began before their subscription")
+			.isEqualTo("3 days active, 3 events; no earlier week of their subscription to compare with yet");
+
+		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.login(ref, now.minusSeconds(60))));
+		briefings.renewDue();
+		assertThat(taskService.getVariable(taskId, "adoptionThisWeek")).as("renewed once a day, not on every run")
+			.isEqualTo(renewed.get("adoptionThisWeek"));
 	}
 
 	@Test

@@ -208,6 +208,13 @@ class TasklistBrowserIT {
 				customerName));
 		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
 			.contains("your first week");
+		assertThat(browser.findElement(By.cssSelector("input[id$='Field_AdoptionFeatures']")).getAttribute("value"))
+			.as("the customer's adoption summary").contains("features used");
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_AdoptionWeeks']")).getAttribute("value"))
+			.as("their last weeks one by one").contains("Week of");
+		((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView()",
+				browser.findElement(By.cssSelector("input[id$='Field_AdoptionAsOf']")));
+		screenshot("check-in-adoption-summary-csm");
 		click(By.cssSelector("button.claim"));
 		await().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
 		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
