@@ -25,8 +25,8 @@ import io.touchpoints.usage.WeeklyActivity;
 
 /**
  * Evaluates every customer with an active subscription against the adoption signals, in bulk: their usage is read
- * in three queries, the thresholds once per stage and tier, and only a customer with a signal becomes engine work
- * (a task for their CSM with the evidence), each in a transaction of its own.
+ * from the rollups in two queries, the thresholds once per stage and tier, and only a customer with a signal to
+ * raise becomes engine work (a task for their CSM with the evidence), each in a transaction of its own.
  */
 @Service
 public class AdoptionEvaluation {
@@ -104,10 +104,16 @@ public class AdoptionEvaluation {
 			evaluated++;
 			WeeklyActivity activity = usage.containsKey(customer.id()) ? usage.get(customer.id())
 					: WeeklyActivity.none(customer.id(), today, SignalDetector.TRAILING_WEEKS + 1);
+			if (SignalDetector.find(customer, activity, limits.get(), features, today).stream()
+				.allMatch(finding -> blocked(lastRaised, customer, finding, limits.get(), today))) {
+				continue;
+			}
+			// The bulk read leaves out each week's features, which a task's evidence shows: read this customer exactly.
+			WeeklyActivity exact = activities.of(List.of(customer.id()), today, SignalDetector.TRAILING_WEEKS + 1)
+				.get(customer.id());
 			List<AdoptionSignal> raisedNow = new ArrayList<>();
-			for (Finding finding : SignalDetector.find(customer, activity, limits.get(), features, today)) {
-				RaisedSignals.Last last = lastRaised.get(RaisedSignals.key(customer.id(), finding.signal()));
-				if (last != null && last.blocks(today, limits.get().repeatAfterDays())) {
+			for (Finding finding : SignalDetector.find(customer, exact, limits.get(), features, today)) {
+				if (blocked(lastRaised, customer, finding, limits.get(), today)) {
 					continue;
 				}
 				if (raise(customer, finding, limits.get(), today)) {
@@ -123,6 +129,12 @@ public class AdoptionEvaluation {
 		log.info("Adoption evaluation of {}: {} customers evaluated, {} flagged, signals raised {}", today, evaluated,
 				flagged, raisedByKind);
 		return result;
+	}
+
+	private static boolean blocked(Map<String, RaisedSignals.Last> lastRaised, ActiveCustomer customer, Finding finding,
+			SignalThresholds limits, LocalDate today) {
+		RaisedSignals.Last last = lastRaised.get(RaisedSignals.key(customer.id(), finding.signal()));
+		return last != null && last.blocks(today, limits.repeatAfterDays());
 	}
 
 	private boolean raise(ActiveCustomer customer, Finding finding, SignalThresholds limits, LocalDate today) {

@@ -5,6 +5,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -66,6 +68,9 @@ class UsageEventsApiIT {
 
 	@Autowired
 	UsageCompaction compaction;
+
+	@Autowired
+	WeeklyActivities activities;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -136,6 +141,37 @@ class UsageEventsApiIT {
 		assertThat(usage()).as("two compactions at once count every delta once").containsExactly(
 				"2026-11-23 feature_used exports 20", "2026-11-23 feature_used reports 2", "2026-11-23 login - 1");
 		assertThat(deltasOfCustomer()).isZero();
+	}
+
+	@Test
+	void theRollupsTheDailyEvaluationReadsAgreeWithTheDailyCounts() {
+		Instant now = EngineTime.now().minus(Duration.ofHours(1));
+		Duration day = Duration.ofDays(1);
+		post(UsageEvents.batch(UsageEvents.login(ref, now), UsageEvents.featureUsed(ref, "reports", now),
+				UsageEvents.login(ref, now.minus(day.multipliedBy(9)))));
+		compaction.compact();
+		post(UsageEvents.batch(UsageEvents.login(ref, now), UsageEvents.featureUsed(ref, "reports", now.minus(day.multipliedBy(20))),
+				UsageEvents.featureUsed(ref, "dashboards", now.minus(day.multipliedBy(3))),
+				UsageEvents.event(ref, "ticket", "\"opened\"", now.minus(day.multipliedBy(2)),
+						"{\"channel\":\"email\",\"ticketId\":\"R-1\"}")));
+		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
+		LocalDate today = EngineTime.now().atZone(ZoneOffset.UTC).toLocalDate();
+
+		WeeklyActivity exact = activities.of(List.of(id), today, 5).get(id);
+		WeeklyActivity rolledUp = activities.all(today, 5).get(id);
+
+		assertThat(deltasOfCustomer()).as("the bulk read folds what is pending first").isZero();
+		assertThat(exact.activeDays()).containsExactly(2, 1, 1, 0, 0);
+		assertThat(exact.events()).as("a ticket is not use of the product").containsExactly(4, 1, 1, 0, 0);
+		assertThat(rolledUp.activeDays()).isEqualTo(exact.activeDays());
+		assertThat(rolledUp.logins()).isEqualTo(exact.logins()).containsExactly(2, 1, 0, 0, 0);
+		assertThat(rolledUp.events()).isEqualTo(exact.events());
+		assertThat(rolledUp.lastLogin()).isEqualTo(exact.lastLogin()).isEqualTo(today);
+		assertThat(rolledUp.featuresEverUsed()).isEqualTo(exact.featuresEverUsed()).containsExactlyInAnyOrder("reports",
+				"dashboards");
+		assertThat(jdbc.queryForObject("select first_day from usage_feature where customer_id = ? and feature = 'reports'",
+				LocalDate.class, id)).as("a feature's first use moves back when an older event arrives")
+			.isEqualTo(today.minusDays(20));
 	}
 
 	@Test
