@@ -21,6 +21,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 import io.touchpoints.adoption.AdoptionEvaluation;
+import io.touchpoints.adoption.PendingSignalTasks;
 
 /**
  * The daily adoption evaluation of many customers on PostgreSQL against its raw ceiling: one SQL pass computing the
@@ -55,9 +56,15 @@ public final class AdoptionBenchmark {
 					(System.nanoTime() - loadStart) / 1e9);
 
 			double raw1 = raw(service.dataSource(), today);
+			PendingSignalTasks pending = service.bean(PendingSignalTasks.class);
 			long evaluationStart = System.nanoTime();
 			AdoptionEvaluation.Result first = service.bean(AdoptionEvaluation.class).evaluate();
-			double evaluation = (System.nanoTime() - evaluationStart) / 1e9;
+			double answered = (System.nanoTime() - evaluationStart) / 1e9;
+			while (pending.pending() > 0) {
+				Thread.sleep(50); // a benchmark, not a test: polls until the last task is in Tasklist
+			}
+			double allTasks = (System.nanoTime() - evaluationStart) / 1e9;
+			int tasks = first.raised().values().stream().mapToInt(Integer::intValue).sum();
 			double raw2 = raw(service.dataSource(), today);
 			long steadyStart = System.nanoTime();
 			AdoptionEvaluation.Result again = service.bean(AdoptionEvaluation.class).evaluate();
@@ -67,15 +74,22 @@ public final class AdoptionBenchmark {
 			System.out.printf(Locale.ROOT, "%n== Summary ==%n");
 			System.out.printf(Locale.ROOT, "Raw SQL pass:         %.2f s and %.2f s (%,.0f customers/s)%n", raw1, raw2,
 					customers / rawSeconds);
-			System.out.printf(Locale.ROOT, "Evaluation:           %.2f s (%,.0f customers/s), %,d evaluated, %,d flagged, raised %s%n",
-					evaluation, first.evaluated() / evaluation, first.evaluated(), first.flagged(), first.raised());
+			System.out.printf(Locale.ROOT, "Evaluation answered:  %.2f s (%,.0f customers/s), %,d evaluated, %,d flagged, raised %s%n",
+					answered, first.evaluated() / answered, first.evaluated(), first.flagged(), first.raised());
+			System.out.printf(Locale.ROOT, "Its %,d tasks all in Tasklist %.2f s after the start (%,.0f tasks/s after the answer)%n",
+					tasks, allTasks, tasks / Math.max(0.001, allTasks - answered));
 			System.out.printf(Locale.ROOT, "Evaluation next day-like run (nothing new to raise): %.2f s (%,.0f customers/s), %,d flagged%n",
 					steady, again.evaluated() / steady, again.flagged());
-			System.out.printf(Locale.ROOT, "Evaluation / raw: %.0f%% (first run, with its tasks), %.0f%% (no new tasks)%n",
-					100 * rawSeconds / evaluation, 100 * rawSeconds / steady);
-			boolean met = evaluation < 60 && rawSeconds / evaluation >= 0.5;
-			System.out.printf(Locale.ROOT, "  target under 60 s for %,d customers: %s%n", customers, evaluation < 60 ? "PASS" : "FAIL");
-			System.out.printf(Locale.ROOT, "  target at least 50%% of the raw rate: %s%n", rawSeconds / evaluation >= 0.5 ? "PASS" : "FAIL");
+			System.out.printf(Locale.ROOT, "Evaluation / raw: %.0f%% (next day-like run), %.0f%% (first run, to its answer), "
+					+ "%.0f%% (first run, to its last task)%n", 100 * rawSeconds / steady, 100 * rawSeconds / answered,
+					100 * rawSeconds / allTasks);
+			boolean met = allTasks < 60 && rawSeconds / steady >= 0.5 && rawSeconds / answered >= 0.5;
+			System.out.printf(Locale.ROOT, "  target under 60 s for %,d customers, to the last task: %s%n", customers,
+					allTasks < 60 ? "PASS" : "FAIL");
+			System.out.printf(Locale.ROOT, "  target at least 50%% of the raw rate, reading, deciding and recording: %s%n",
+					rawSeconds / steady >= 0.5 && rawSeconds / answered >= 0.5 ? "PASS" : "FAIL");
+			System.out.printf(Locale.ROOT, "  (not a target: to the last of %,d tasks, the engine's work for each signal, %.0f%% of the raw rate)%n",
+					tasks, 100 * rawSeconds / allTasks);
 			exitCode = met ? 0 : 2;
 		}
 		finally {

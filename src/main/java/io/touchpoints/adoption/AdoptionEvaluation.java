@@ -6,9 +6,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,21 +20,25 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import io.touchpoints.customer.ActiveCustomers;
 import io.touchpoints.customer.ActiveCustomers.ActiveCustomer;
-import io.touchpoints.task.FollowUp;
-import io.touchpoints.task.FollowUpTasks;
 import io.touchpoints.usage.WeeklyActivities;
 import io.touchpoints.usage.WeeklyActivity;
 
 /**
  * Evaluates every customer with an active subscription against the adoption signals, in bulk: their usage is read
- * from the rollups in two queries, the thresholds once per stage and tier, and only a customer with a signal to
- * raise becomes engine work (a task for their CSM with the evidence), each in a transaction of its own.
+ * from the rollups in two queries and the thresholds once per stage and tier; only a customer with a signal to raise
+ * is read again exactly (the evidence shows each week's features). The signals are recorded in one transaction under
+ * a cluster-wide lock, and their CSM tasks created after it ({@link PendingSignalTasks}): the engine work grows with
+ * the signals raised, never with the customers evaluated, and does not hold up the answer.
  */
 @Service
 public class AdoptionEvaluation {
 
 	/** The task type of a signal's task (a row of the routing table) and its Camunda Form. */
 	static final String TASK_TYPE = "adoption-signal";
+
+	private static final int WEEKS = SignalDetector.TRAILING_WEEKS + 1;
+
+	private static final int EXACT_READ_CHUNK = 500;
 
 	private static final Logger log = LoggerFactory.getLogger(AdoptionEvaluation.class);
 
@@ -44,14 +50,14 @@ public class AdoptionEvaluation {
 
 	private final RaisedSignals raised;
 
-	private final FollowUpTasks tasks;
+	private final PendingSignalTasks tasks;
 
 	private final TransactionTemplate transaction;
 
 	private final Clock clock;
 
 	AdoptionEvaluation(ActiveCustomers customers, WeeklyActivities activities, AdoptionRules rules, RaisedSignals raised,
-			FollowUpTasks tasks, PlatformTransactionManager transactions, Clock clock) {
+			PendingSignalTasks tasks, PlatformTransactionManager transactions, Clock clock) {
 		this.customers = customers;
 		this.activities = activities;
 		this.rules = rules;
@@ -61,7 +67,10 @@ public class AdoptionEvaluation {
 		this.clock = clock;
 	}
 
-	/** What one evaluation did: customers evaluated, customers with a new signal, and signals raised by kind. */
+	/**
+	 * What one evaluation did: customers evaluated, customers with a new signal, and signals raised by kind. Their
+	 * tasks are in Tasklist moments later.
+	 */
 	public record Result(LocalDate evaluatedOn, int evaluated, int flagged, Map<String, Integer> raised) {
 	}
 
@@ -85,16 +94,12 @@ public class AdoptionEvaluation {
 
 	Result evaluate(LocalDate today) {
 		List<ActiveCustomer> active = customers.all();
-		Map<Long, WeeklyActivity> usage = activities.all(today, SignalDetector.TRAILING_WEEKS + 1);
+		Map<Long, WeeklyActivity> usage = activities.all(today, WEEKS);
 		List<Feature> features = rules.features();
 		Map<String, RaisedSignals.Last> lastRaised = raised.lastRaised(today);
 		Map<String, Optional<SignalThresholds>> thresholds = new HashMap<>();
-		Map<String, Integer> raisedByKind = new LinkedHashMap<>();
-		for (AdoptionSignal signal : AdoptionSignal.values()) {
-			raisedByKind.put(signal.value(), 0);
-		}
 		int evaluated = 0;
-		int flagged = 0;
+		Map<ActiveCustomer, SignalThresholds> candidates = new LinkedHashMap<>();
 		for (ActiveCustomer customer : active) {
 			Optional<SignalThresholds> limits = thresholds.computeIfAbsent(customer.stage().value() + "|" + customer.tier(),
 					key -> rules.thresholds(customer.stage().value(), customer.tier()));
@@ -102,59 +107,76 @@ public class AdoptionEvaluation {
 				continue;
 			}
 			evaluated++;
-			WeeklyActivity activity = usage.containsKey(customer.id()) ? usage.get(customer.id())
-					: WeeklyActivity.none(customer.id(), today, SignalDetector.TRAILING_WEEKS + 1);
+			WeeklyActivity activity = usage.getOrDefault(customer.id(), WeeklyActivity.none(customer.id(), today, WEEKS));
 			if (SignalDetector.find(customer, activity, limits.get(), features, today).stream()
-				.allMatch(finding -> blocked(lastRaised, customer, finding, limits.get(), today))) {
-				continue;
-			}
-			// The bulk read leaves out each week's features, which a task's evidence shows: read this customer exactly.
-			WeeklyActivity exact = activities.of(List.of(customer.id()), today, SignalDetector.TRAILING_WEEKS + 1)
-				.get(customer.id());
-			List<AdoptionSignal> raisedNow = new ArrayList<>();
-			for (Finding finding : SignalDetector.find(customer, exact, limits.get(), features, today)) {
-				if (blocked(lastRaised, customer, finding, limits.get(), today)) {
-					continue;
-				}
-				if (raise(customer, finding, limits.get(), today)) {
-					raisedNow.add(finding.signal());
-					raisedByKind.merge(finding.signal().value(), 1, Integer::sum);
-				}
-			}
-			if (!raisedNow.isEmpty()) {
-				flagged++;
+				.anyMatch(finding -> !blocked(lastRaised, customer.id(), finding, limits.get(), today))) {
+				candidates.put(customer, limits.get());
 			}
 		}
-		Result result = new Result(today, evaluated, flagged, raisedByKind);
+		List<RaisedSignals.Raised> toRaise = findExactly(candidates, features, today);
+		List<RaisedSignals.Raised> recorded = record(toRaise, candidates, today);
+		if (!recorded.isEmpty()) {
+			tasks.createAllInBackground();
+		}
+		Map<String, Integer> raisedByKind = new LinkedHashMap<>();
+		for (AdoptionSignal signal : AdoptionSignal.values()) {
+			raisedByKind.put(signal.value(), 0);
+		}
+		Set<Long> flagged = new LinkedHashSet<>();
+		for (RaisedSignals.Raised signal : recorded) {
+			raisedByKind.merge(signal.finding().signal().value(), 1, Integer::sum);
+			flagged.add(signal.customerId());
+		}
+		Result result = new Result(today, evaluated, flagged.size(), raisedByKind);
 		log.info("Adoption evaluation of {}: {} customers evaluated, {} flagged, signals raised {}", today, evaluated,
-				flagged, raisedByKind);
+				flagged.size(), raisedByKind);
 		return result;
 	}
 
-	private static boolean blocked(Map<String, RaisedSignals.Last> lastRaised, ActiveCustomer customer, Finding finding,
-			SignalThresholds limits, LocalDate today) {
-		RaisedSignals.Last last = lastRaised.get(RaisedSignals.key(customer.id(), finding.signal()));
-		return last != null && last.blocks(today, limits.repeatAfterDays());
+	/** The signals of the candidates from their exact usage, whose evidence shows each week's features. */
+	private List<RaisedSignals.Raised> findExactly(Map<ActiveCustomer, SignalThresholds> candidates, List<Feature> features,
+			LocalDate today) {
+		List<RaisedSignals.Raised> found = new ArrayList<>();
+		List<ActiveCustomer> all = List.copyOf(candidates.keySet());
+		for (int from = 0; from < all.size(); from += EXACT_READ_CHUNK) {
+			List<ActiveCustomer> chunk = all.subList(from, Math.min(all.size(), from + EXACT_READ_CHUNK));
+			Map<Long, WeeklyActivity> exact = activities.of(chunk.stream().map(ActiveCustomer::id).toList(), today, WEEKS);
+			for (ActiveCustomer customer : chunk) {
+				for (Finding finding : SignalDetector.find(customer, exact.get(customer.id()), candidates.get(customer), features,
+						today)) {
+					found.add(new RaisedSignals.Raised(customer.id(), finding));
+				}
+			}
+		}
+		return found;
 	}
 
-	private boolean raise(ActiveCustomer customer, Finding finding, SignalThresholds limits, LocalDate today) {
-		try {
-			return Boolean.TRUE.equals(transaction.execute(status -> {
-				if (!raised.mayRaise(customer.id(), finding.signal(), today, limits.repeatAfterDays())) {
-					return false;
-				}
-				String taskId = tasks.create(FollowUp.of(customer.ref(), TASK_TYPE, finding.title(), finding.reason())
-					.withForm(TASK_TYPE)
-					.withDetails(Map.of("adoptionSignal", finding.signal().value(), "signalEvidence", finding.evidence())));
-				raised.record(customer.id(), finding.signal(), today, taskId, finding.evidence());
-				return true;
-			}));
+	/**
+	 * Records the signals not raised meanwhile, checking again under the lock: an evaluation on demand and the daily
+	 * one on another node never raise the same signal twice.
+	 */
+	private List<RaisedSignals.Raised> record(List<RaisedSignals.Raised> toRaise,
+			Map<ActiveCustomer, SignalThresholds> candidates, LocalDate today) {
+		if (toRaise.isEmpty()) {
+			return List.of();
 		}
-		catch (RuntimeException e) {
-			log.warn("Adoption signal '{}' for customer {} could not be raised; the next evaluation tries again",
-					finding.signal().value(), customer.ref(), e);
-			return false;
-		}
+		Map<Long, SignalThresholds> limits = new HashMap<>();
+		candidates.forEach((customer, thresholds) -> limits.put(customer.id(), thresholds));
+		return transaction.execute(status -> {
+			raised.lockForRecording();
+			Map<String, RaisedSignals.Last> current = raised.lastRaisedOf(limits.keySet(), today);
+			List<RaisedSignals.Raised> fresh = toRaise.stream()
+				.filter(signal -> !blocked(current, signal.customerId(), signal.finding(), limits.get(signal.customerId()), today))
+				.toList();
+			raised.recordPending(today, fresh);
+			return fresh;
+		});
+	}
+
+	private static boolean blocked(Map<String, RaisedSignals.Last> lastRaised, long customerId, Finding finding,
+			SignalThresholds limits, LocalDate today) {
+		RaisedSignals.Last last = lastRaised.get(RaisedSignals.key(customerId, finding.signal()));
+		return last != null && last.blocks(today, limits.repeatAfterDays());
 	}
 
 	private LocalDate today() {

@@ -6,6 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
@@ -59,11 +63,14 @@ class AdoptionSignalsIT {
 	AdoptionEvaluation evaluation;
 
 	@Autowired
+	PendingSignalTasks pendingSignalTasks;
+
+	@Autowired
 	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@AfterEach
 	void removeSignalTasks() {
-		SignalTasks.removeAll(runtimeService);
+		SignalTasks.removeAll(runtimeService, pendingSignalTasks);
 	}
 
 	@Test
@@ -98,6 +105,57 @@ class AdoptionSignalsIT {
 		EngineTime.set(START.plus(Duration.ofDays(23)));
 		evaluate();
 		assertThat(signalTasksOf(ref)).as("again after 14 days of silence").hasSize(1);
+	}
+
+	@Test
+	void twoEvaluationsAtOnceRaiseEachSignalOnce() throws Exception {
+		String ref = customers.create("Twice Asked", "en", "Europe/London");
+		customers.purchase(ref, false);
+		EngineTime.set(START.plus(Duration.ofDays(9)));
+		login(ref, START.plus(Duration.ofDays(1)));
+
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<AdoptionEvaluation.Result>> runs = new ArrayList<>();
+			for (int node = 0; node < 2; node++) {
+				runs.add(nodes.submit(() -> {
+					start.await();
+					return evaluation.evaluate();
+				}));
+			}
+			start.countDown();
+			int inactiveRaised = 0;
+			for (Future<AdoptionEvaluation.Result> run : runs) {
+				inactiveRaised += run.get().raised().get("inactive") > 0 ? 1 : 0;
+			}
+			assertThat(inactiveRaised).as("one of the two raised the signals, the other found them raised").isOne();
+		}
+		finally {
+			nodes.shutdownNow();
+		}
+		SignalTasks.awaitCreated(pendingSignalTasks);
+		assertThat(signalTasksOf(ref)).extracting(Task::getName)
+			.containsExactly("Inactive: Twice Asked has not logged in for 8 days");
+	}
+
+	@Test
+	void aSignalRecordedByANodeThatStoppedGetsItsTaskFromTheNextRun() {
+		String ref = customers.create("Left Behind", "en", "Europe/London");
+		customers.purchase(ref, false);
+		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
+		jdbc.update("""
+				insert into adoption_signal (customer_id, signal, raised_on, evidence, task_title, task_reason)
+				values (?, 'inactive', ?, 'No login for 8 days', 'Inactive: Left Behind has not logged in for 8 days',
+				'Reach out before they give up on the product.')""", id, java.time.LocalDate.of(2026, 12, 2));
+
+		assertThat(pendingSignalTasks.createAll()).isPositive();
+		assertThat(pendingSignalTasks.createAll()).as("created once").isZero();
+
+		assertThat(signalTasksOf(ref)).extracting(Task::getName)
+			.containsExactly("Inactive: Left Behind has not logged in for 8 days");
+		assertThat(jdbc.queryForObject("select task_id from adoption_signal where customer_id = ?", String.class, id))
+			.isEqualTo(signalTasksOf(ref).get(0).getId());
 	}
 
 	@Test
@@ -217,6 +275,7 @@ class AdoptionSignalsIT {
 	private JsonNode evaluate() {
 		var response = api.post(users.cxOps(), "/api/adoption/evaluations", "{}");
 		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(200);
+		SignalTasks.awaitCreated(pendingSignalTasks);
 		return response.getBody();
 	}
 

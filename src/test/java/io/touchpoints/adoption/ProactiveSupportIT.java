@@ -69,6 +69,9 @@ class ProactiveSupportIT {
 	@Autowired
 	TaskBriefings briefings;
 
+	@Autowired
+	PendingSignalTasks pendingSignalTasks;
+
 	@Test
 	void checkInsAtDays7And30And60And90InTheCustomersWorkingHours() throws Exception {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
@@ -244,6 +247,7 @@ class ProactiveSupportIT {
 		}
 		EngineTime.advance(Duration.ofDays(14));
 		assertThat(api.post(users.cxOps(), "/api/adoption/evaluations", "{}").getStatusCode().value()).isEqualTo(200);
+		SignalTasks.awaitCreated(pendingSignalTasks);
 		try {
 			String[] logins = new String[20];
 			for (int day = 0; day < 20; day++) {
@@ -257,7 +261,7 @@ class ProactiveSupportIT {
 			assertThat(review.getDescription()).contains("An adoption signal is still open");
 		}
 		finally {
-			SignalTasks.removeAll(runtimeService);
+			SignalTasks.removeAll(runtimeService, pendingSignalTasks);
 		}
 	}
 

@@ -52,6 +52,7 @@ import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.Jobs;
+import io.touchpoints.support.SignalTasks;
 import io.touchpoints.support.TestModels;
 import io.touchpoints.support.TestSmtp;
 import io.touchpoints.support.TestUsers;
@@ -96,6 +97,9 @@ class AuthorizationMatrixIT {
 
 	@Autowired
 	RuntimeService runtimeService;
+
+	@Autowired
+	io.touchpoints.adoption.PendingSignalTasks pendingSignalTasks;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -211,6 +215,11 @@ class AuthorizationMatrixIT {
 	@AfterEach
 	void activateTheCleanupJobAgain() {
 		historyService.findHistoryCleanupJobs().forEach(job -> managementService.activateJobById(job.getId()));
+	}
+
+	@AfterEach
+	void removeAdoptionSignalTasks() {
+		SignalTasks.removeAll(runtimeService, pendingSignalTasks);
 	}
 
 	@AfterAll

@@ -65,6 +65,9 @@ class TasklistBrowserIT {
 	FollowUpTasks followUpTasks;
 
 	@Autowired
+	io.touchpoints.adoption.PendingSignalTasks pendingSignalTasks;
+
+	@Autowired
 	org.camunda.bpm.engine.HistoryService historyService;
 
 	WebDriver browser;
@@ -244,6 +247,7 @@ class TasklistBrowserIT {
 		EngineTime.set(EngineTime.MONDAY_MORNING.plus(Duration.ofDays(9)));
 		try {
 			assertThat(api.post(users.cxOps(), "/api/adoption/evaluations", "{}").getStatusCode().value()).isEqualTo(200);
+			SignalTasks.awaitCreated(pendingSignalTasks);
 			Task signal = taskService.createTaskQuery().processInstanceBusinessKey(ref)
 				.processVariableValueEquals("taskType", "adoption-signal").singleResult();
 			assertThat(signal.getName()).isEqualTo("Inactive: " + customerName + " has not logged in for 9 days");
@@ -262,7 +266,7 @@ class TasklistBrowserIT {
 			screenshot("adoption-signal-task-csm");
 		}
 		finally {
-			SignalTasks.removeAll(runtimeService);
+			SignalTasks.removeAll(runtimeService, pendingSignalTasks);
 		}
 	}
 
