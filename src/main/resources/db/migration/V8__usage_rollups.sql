@@ -2,6 +2,10 @@
 -- transaction, same lock): one row per customer and day of product use (logins and features, not tickets or
 -- calls), and one per customer and feature ever used. The evaluation reads these instead of grouping millions of
 -- daily rows (docs/benchmarks.md); a single customer's figures are still read from usage_daily and the deltas.
+-- Under the compaction's lock, so no node folds deltas between the build below and the commit. Nodes of the
+-- previous release must be stopped for this upgrade: they fold deltas without keeping the rollups.
+select id from usage_compaction where id = 1 for update;
+
 create table usage_active_day (
     customer_id  bigint  not null,
     usage_day    date    not null,

@@ -115,7 +115,7 @@ public class AdoptionEvaluation {
 		}
 		List<RaisedSignals.Raised> toRaise = findExactly(candidates, features, today);
 		List<RaisedSignals.Raised> recorded = record(toRaise, candidates, today);
-		if (!recorded.isEmpty()) {
+		if (!recorded.isEmpty() || tasks.pending() > 0) {
 			tasks.createAllInBackground();
 		}
 		Map<String, Integer> raisedByKind = new LinkedHashMap<>();

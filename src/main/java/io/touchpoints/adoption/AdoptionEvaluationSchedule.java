@@ -15,8 +15,12 @@ class AdoptionEvaluationSchedule extends FixedDelaySchedule {
 
 	AdoptionEvaluationSchedule(AdoptionEvaluation evaluation, PendingSignalTasks tasks, AdoptionSettings settings) {
 		super(() -> {
-			evaluation.evaluateTodayOnce();
-			tasks.createAll();
+			try {
+				evaluation.evaluateTodayOnce();
+			}
+			finally {
+				tasks.createAll();
+			}
 		}, settings.evaluationCheckInterval());
 	}
 

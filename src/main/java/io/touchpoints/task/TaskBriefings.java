@@ -1,8 +1,8 @@
 package io.touchpoints.task;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.HashMap;
@@ -61,27 +61,41 @@ public class TaskBriefings {
 
 	/** Every briefing's variables for a new task, with the day they were taken; empty when none has any. */
 	Map<String, Object> forNewTask(String taskType, Customer customer) {
-		Map<String, Object> variables = new HashMap<>();
-		briefings.orderedStream().forEach(briefing -> variables.putAll(briefing.briefFor(taskType, customer)));
+		Map<String, Object> variables = briefingsFor(taskType, customer);
 		if (!variables.isEmpty()) {
 			variables.put(BRIEFED_ON, today());
 		}
 		return variables;
 	}
 
+	/** What every briefing gives; one that fails leaves its figures out rather than the task or the others. */
+	private Map<String, Object> briefingsFor(String taskType, Customer customer) {
+		Map<String, Object> variables = new HashMap<>();
+		briefings.orderedStream().forEach(briefing -> {
+			try {
+				variables.putAll(briefing.briefFor(taskType, customer));
+			}
+			catch (RuntimeException e) {
+				log.warn("Briefing {} for a '{}' task of customer {} failed; the task shows the rest",
+						briefing.getClass().getSimpleName(), taskType, customer.getExternalRef(), e);
+			}
+		});
+		return variables;
+	}
+
 	/**
-	 * Renews the briefing of every open follow-up task due by the end of today that was briefed on an earlier day.
-	 * Answers how many tasks were renewed.
+	 * Renews the briefing of every open follow-up task due within the next 24 hours (or overdue) that was not briefed
+	 * today (UTC): once a day per task, and before the call wherever the customer is. Answers how many were renewed.
 	 */
 	public int renewDue() {
 		String today = today();
-		Date endOfToday = Date.from(LocalDate.parse(today).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+		Date withinADay = Date.from(clock.instant().plus(Duration.ofDays(1)));
 		int renewed = 0;
 		List<Task> stale;
 		do {
 			stale = asEngine.call(() -> taskService.createTaskQuery()
 				.processDefinitionKey(ModelNames.FOLLOW_UP_TASK)
-				.dueBefore(endOfToday)
+				.dueBefore(withinADay)
 				.processVariableValueNotEquals(BRIEFED_ON, today)
 				.orderByTaskId()
 				.asc()
@@ -105,11 +119,8 @@ public class TaskBriefings {
 				Map<String, Object> current = runtimeService.getVariables(task.getProcessInstanceId(),
 						List.of(FollowUpTasks.CUSTOMER_REF, TaskTypes.PROPERTY));
 				Customer customer = customers.find((String) current.get(FollowUpTasks.CUSTOMER_REF)).orElse(null);
-				Map<String, Object> variables = new HashMap<>();
-				if (customer != null) {
-					briefings.orderedStream()
-						.forEach(briefing -> variables.putAll(briefing.briefFor((String) current.get(TaskTypes.PROPERTY), customer)));
-				}
+				Map<String, Object> variables = customer == null ? new HashMap<>()
+						: briefingsFor((String) current.get(TaskTypes.PROPERTY), customer);
 				variables.put(BRIEFED_ON, today);
 				runtimeService.setVariables(task.getProcessInstanceId(), variables);
 				return true;
@@ -118,6 +129,11 @@ public class TaskBriefings {
 		catch (OptimisticLockingException another) {
 			// Another node renewed it, or the task was completed meanwhile: either way there is nothing left to do.
 			log.debug("Briefing of task {} not renewed: {}", task.getId(), another.getMessage());
+			return false;
+		}
+		catch (RuntimeException e) {
+			// Completed or cancelled between the query and now, or the engine refused: the next run looks again.
+			log.info("Briefing of task {} not renewed: {}", task.getId(), e.getMessage());
 			return false;
 		}
 	}

@@ -2,6 +2,7 @@ package io.touchpoints.usage;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -21,6 +22,8 @@ public class UsageCompaction {
 	UsageCompaction(UsageStore store, PlatformTransactionManager transactions) {
 		this.store = store;
 		this.transaction = new TransactionTemplate(transactions);
+		// Each chunk commits on its own, also when a caller (the adoption evaluation's read) is in a transaction.
+		this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** Folds every delta there is; returns how many. */

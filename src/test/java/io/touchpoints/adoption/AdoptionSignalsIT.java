@@ -159,6 +159,25 @@ class AdoptionSignalsIT {
 	}
 
 	@Test
+	void aSignalOfACustomerWhoChurnedBeforeItsTaskExistedIsClosedWithoutOne() {
+		String ref = customers.create("Gone Before", "en", "Europe/London");
+		customers.purchase(ref, false);
+		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
+		jdbc.update("""
+				insert into adoption_signal (customer_id, signal, raised_on, evidence, task_title, task_reason)
+				values (?, 'inactive', ?, 'No login for 8 days', 'Inactive: Gone Before has not logged in for 8 days',
+				'Reach out before they give up on the product.')""", id, java.time.LocalDate.of(2026, 12, 2));
+		assertThat(api.post(users.integration(), "/api/subscriptions/po-" + ref + "/cancellation",
+				"{\"reason\":\"Closing down\"}").getStatusCode().is2xxSuccessful()).isTrue();
+
+		pendingSignalTasks.createAll();
+
+		assertThat(signalTasksOf(ref)).as("no task for a customer who left").isEmpty();
+		assertThat(jdbc.queryForObject("select task_id from adoption_signal where customer_id = ?", String.class, id))
+			.isEqualTo(PendingSignalTasks.NO_TASK);
+	}
+
+	@Test
 	void aCustomerWhoseUsageFellBelowHalfTheirTrailingWeeksReachesTheirCsm() {
 		String ref = customers.create("Fading Customer", "en", "Europe/London");
 		customers.purchase(ref, false);

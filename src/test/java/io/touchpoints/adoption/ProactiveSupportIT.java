@@ -128,7 +128,7 @@ class ProactiveSupportIT {
 	}
 
 	@Test
-	void theCheckInTaskShowsTheAdoptionSummaryRenewedOnceOnTheDayOfTheCall() {
+	void theCheckInTaskShowsTheAdoptionSummaryRenewedOnceADayWithinADayOfTheCall() {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 		Instant purchase = EngineTime.now();
 		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.login(ref, purchase.minusSeconds(60)),
@@ -146,7 +146,12 @@ class ProactiveSupportIT {
 		assertThat((String) created.get("adoptionWeeks")).endsWith("Week of 17 Nov 2026: 1 day, 2 events, 1 feature")
 			.hasLineCount(CheckInBriefing.WEEKS_SHOWN);
 
-		EngineTime.advance(Duration.ofDays(7)); // the day of the call, Monday 30 November
+		EngineTime.advance(Duration.ofDays(5)); // two days before the call
+		briefings.renewDue();
+		assertThat(taskService.getVariable(taskId, "adoptionAsOf")).as("not renewed more than a day before the call")
+			.isEqualTo(created.get("adoptionAsOf"));
+
+		EngineTime.advance(Duration.ofDays(2)); // the day of the call, Monday 30 November
 		Instant now = EngineTime.now();
 		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.login(ref, now.minus(Duration.ofDays(1))),
 				UsageEvents.login(ref, now.minus(Duration.ofDays(2))), UsageEvents.login(ref, now.minus(Duration.ofDays(3)))));

@@ -3,6 +3,8 @@ package io.touchpoints.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
@@ -71,6 +76,9 @@ class UsageEventsApiIT {
 
 	@Autowired
 	WeeklyActivities activities;
+
+	@Autowired
+	PlatformTransactionManager transactions;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -144,7 +152,7 @@ class UsageEventsApiIT {
 	}
 
 	@Test
-	void theRollupsTheDailyEvaluationReadsAgreeWithTheDailyCounts() {
+	void theRollupsTheDailyEvaluationReadsAgreeWithTheDailyCounts() throws IOException {
 		Instant now = EngineTime.now().minus(Duration.ofHours(1));
 		Duration day = Duration.ofDays(1);
 		post(UsageEvents.batch(UsageEvents.login(ref, now), UsageEvents.featureUsed(ref, "reports", now),
@@ -172,6 +180,37 @@ class UsageEventsApiIT {
 		assertThat(jdbc.queryForObject("select first_day from usage_feature where customer_id = ? and feature = 'reports'",
 				LocalDate.class, id)).as("a feature's first use moves back when an older event arrives")
 			.isEqualTo(today.minusDays(20));
+		assertThat(rollupsAsMigrationV8BuildsThem()).as("V8 builds, from the daily rows, what the compaction kept")
+			.isEqualTo(rollups());
+	}
+
+	/** Every rollup row, as text. */
+	private List<String> rollups() {
+		List<String> rows = new ArrayList<>(jdbc.queryForList(
+				"select customer_id || '|' || usage_day || '|' || logins || '|' || events from usage_active_day", String.class));
+		rows.addAll(jdbc.queryForList("select customer_id || '|' || feature || '|' || first_day from usage_feature",
+				String.class));
+		Collections.sort(rows);
+		return rows;
+	}
+
+	/** The rollups V8's statements build from every customer's daily rows, in a transaction rolled back afterwards. */
+	private List<String> rollupsAsMigrationV8BuildsThem() throws IOException {
+		String migration = new String(getClass().getResourceAsStream("/db/migration/V8__usage_rollups.sql").readAllBytes(),
+				StandardCharsets.UTF_8);
+		return new TransactionTemplate(transactions).execute(status -> {
+			jdbc.update("delete from usage_active_day");
+			jdbc.update("delete from usage_feature");
+			for (String statement : migration.split(";")) {
+				String sql = statement.lines().filter(line -> !line.startsWith("--")).collect(Collectors.joining("\n")).strip();
+				if (sql.startsWith("insert")) {
+					jdbc.update(sql);
+				}
+			}
+			List<String> built = rollups();
+			status.setRollbackOnly();
+			return built;
+		});
 	}
 
 	@Test
