@@ -135,36 +135,90 @@ class UsageStore {
 		jdbc.batchUpdate("""
 				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
 				values (?, ?, ?, ?, ?)""", created);
-		foldRollups(ids);
+		foldRollups(sorted);
 		jdbc.batchUpdate("delete from usage_daily_delta where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
 		return ids.size();
 	}
 
+	private record ActiveDay(long customerId, LocalDate day) implements Comparable<ActiveDay> {
+
+		@Override
+		public int compareTo(ActiveDay other) {
+			int byCustomer = Long.compare(customerId, other.customerId);
+			return byCustomer != 0 ? byCustomer : day.compareTo(other.day);
+		}
+
+	}
+
+	private record FeatureUse(long customerId, String feature) {
+	}
+
 	/**
 	 * Keeps the rollups the adoption evaluation reads ({@code usage_active_day}, {@code usage_feature}) in step with
-	 * the deltas being folded: product use only, logins and features. Two set-based statements per chunk, however
-	 * many keys it holds; run before the deltas are deleted.
+	 * the daily counts just folded: product use only, logins and features.
 	 */
-	private void foldRollups(List<Long> deltaIds) {
-		Map<String, Object> chunk = Map.of("ids", deltaIds);
-		namedJdbc.update("""
-				merge into usage_active_day a using (
-				  select customer_id, usage_day, sum(case when event_type = 'login' then event_count else 0 end) logins,
-				    sum(event_count) events
-				  from usage_daily_delta where id in (:ids) and event_type in ('login', 'feature_used')
-				  group by customer_id, usage_day) d
-				on (a.customer_id = d.customer_id and a.usage_day = d.usage_day)
-				when matched then update set logins = a.logins + d.logins, events = a.events + d.events
-				when not matched then insert (customer_id, usage_day, logins, events)
-				  values (d.customer_id, d.usage_day, d.logins, d.events)""", chunk);
-		namedJdbc.update("""
-				merge into usage_feature f using (
-				  select customer_id, event_name feature, min(usage_day) first_day
-				  from usage_daily_delta where id in (:ids) and event_type = 'feature_used'
-				  group by customer_id, event_name) d
-				on (f.customer_id = d.customer_id and f.feature = d.feature)
-				when matched and d.first_day < f.first_day then update set first_day = d.first_day
-				when not matched then insert (customer_id, feature, first_day) values (d.customer_id, d.feature, d.first_day)""",
-				chunk);
+	private void foldRollups(List<Map.Entry<DailyKey, Long>> folded) {
+		Map<ActiveDay, long[]> days = new TreeMap<>();
+		Map<FeatureUse, LocalDate> firstUse = new HashMap<>();
+		for (Map.Entry<DailyKey, Long> count : folded) {
+			DailyKey key = count.getKey();
+			boolean login = EventType.LOGIN.value().equals(key.type());
+			boolean feature = EventType.FEATURE_USED.value().equals(key.type());
+			if (!login && !feature) {
+				continue;
+			}
+			long[] sums = days.computeIfAbsent(new ActiveDay(key.customerId(), key.day()), none -> new long[2]);
+			sums[0] += login ? count.getValue() : 0;
+			sums[1] += count.getValue();
+			if (feature) {
+				firstUse.merge(new FeatureUse(key.customerId(), key.name()), key.day(),
+						(one, other) -> one.isBefore(other) ? one : other);
+			}
+		}
+		if (days.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<ActiveDay, long[]>> sortedDays = List.copyOf(days.entrySet());
+		int[] updated = jdbc.batchUpdate(
+				"update usage_active_day set logins = logins + ?, events = events + ? where customer_id = ? and usage_day = ?",
+				sortedDays.stream()
+					.map(day -> new Object[] { day.getValue()[0], day.getValue()[1], day.getKey().customerId(),
+							Date.valueOf(day.getKey().day()) })
+					.toList());
+		List<Object[]> created = new ArrayList<>();
+		for (int i = 0; i < sortedDays.size(); i++) {
+			if (updated[i] == 0) {
+				Map.Entry<ActiveDay, long[]> day = sortedDays.get(i);
+				created.add(new Object[] { day.getKey().customerId(), Date.valueOf(day.getKey().day()), day.getValue()[0],
+						day.getValue()[1] });
+			}
+		}
+		jdbc.batchUpdate("insert into usage_active_day (customer_id, usage_day, logins, events) values (?, ?, ?, ?)", created);
+		foldFirstUses(firstUse);
 	}
+
+	private void foldFirstUses(Map<FeatureUse, LocalDate> firstUse) {
+		if (firstUse.isEmpty()) {
+			return;
+		}
+		Map<FeatureUse, LocalDate> known = new HashMap<>();
+		namedJdbc.query("select customer_id, feature, first_day from usage_feature where customer_id in (:ids)",
+				Map.of("ids", firstUse.keySet().stream().map(FeatureUse::customerId).distinct().toList()), rs -> {
+					known.put(new FeatureUse(rs.getLong(1), rs.getString(2)), rs.getDate(3).toLocalDate());
+				});
+		List<Object[]> created = new ArrayList<>();
+		List<Object[]> earlier = new ArrayList<>();
+		firstUse.forEach((use, day) -> {
+			LocalDate before = known.get(use);
+			if (before == null) {
+				created.add(new Object[] { use.customerId(), use.feature(), Date.valueOf(day) });
+			}
+			else if (day.isBefore(before)) {
+				earlier.add(new Object[] { Date.valueOf(day), use.customerId(), use.feature() });
+			}
+		});
+		jdbc.batchUpdate("insert into usage_feature (customer_id, feature, first_day) values (?, ?, ?)", created);
+		jdbc.batchUpdate("update usage_feature set first_day = ? where customer_id = ? and feature = ?", earlier);
+	}
+
 }
