@@ -14,8 +14,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.touchpoints.customer.Customer;
-import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.task.FollowUp;
 import io.touchpoints.task.FollowUpTasks;
@@ -39,8 +37,6 @@ public class PendingSignalTasks {
 
 	private final JdbcTemplate jdbc;
 
-	private final CustomerRegistry customers;
-
 	private final Subscriptions subscriptions;
 
 	private final FollowUpTasks tasks;
@@ -53,10 +49,9 @@ public class PendingSignalTasks {
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
-	PendingSignalTasks(JdbcTemplate jdbc, CustomerRegistry customers, Subscriptions subscriptions, FollowUpTasks tasks,
+	PendingSignalTasks(JdbcTemplate jdbc, Subscriptions subscriptions, FollowUpTasks tasks,
 			PlatformTransactionManager transactions, @Qualifier("taskScheduler") TaskScheduler background) {
 		this.jdbc = jdbc;
-		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.transaction = new TransactionTemplate(transactions);
@@ -138,9 +133,9 @@ public class PendingSignalTasks {
 			jdbc.update("update adoption_signal set task_id = ? where id = ?", NO_TASK, id);
 			return false;
 		}
-		Customer customer = customers.findById(customerId).orElseThrow();
+		String customerRef = jdbc.queryForObject("select external_ref from customer where id = ?", String.class, customerId);
 		String taskId = tasks.create(FollowUp
-			.of(customer.getExternalRef(), AdoptionEvaluation.TASK_TYPE, (String) signal.get("task_title"),
+			.of(customerRef, AdoptionEvaluation.TASK_TYPE, (String) signal.get("task_title"),
 					(String) signal.get("task_reason"))
 			.withForm(AdoptionEvaluation.TASK_TYPE)
 			.withDetails(Map.of("adoptionSignal", signal.get("signal"), "signalEvidence", signal.get("evidence"))));

@@ -15,16 +15,12 @@ import io.touchpoints.system.AllowedGroups;
 import io.touchpoints.system.FieldProblem;
 import io.touchpoints.system.Groups;
 import io.touchpoints.system.InvalidRequestException;
-import io.touchpoints.system.QueryParameters;
+import io.touchpoints.system.MonthRange;
 
 /** The support figures per month or week, against the targets of support-targets.dmn. */
 @RestController
 @AllowedGroups({ Groups.CX_OPS, Groups.INTEGRATION })
 class SupportMetricsController {
-
-	private static final int MAX_MONTHS = 36;
-
-	private static final String MONTH = "a month like 2026-09";
 
 	private final SupportMetrics metrics;
 
@@ -43,10 +39,7 @@ class SupportMetricsController {
 	SupportReport support(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
 			@RequestParam(required = false) String by) {
 		List<FieldProblem> problems = new ArrayList<>();
-		YearMonth thisMonth = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC));
-		YearMonth last = QueryParameters.parse("to", to, thisMonth, YearMonth::parse, MONTH, problems);
-		YearMonth first = QueryParameters.parse("from", from, last == null ? thisMonth.minusMonths(2) : last.minusMonths(2),
-				YearMonth::parse, MONTH, problems);
+		MonthRange months = MonthRange.parse(from, to, YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)), 3, problems);
 		SupportMetrics.By period = null;
 		if (by == null || by.isBlank()) {
 			period = SupportMetrics.By.MONTH;
@@ -57,17 +50,11 @@ class SupportMetricsController {
 		else {
 			problems.add(new FieldProblem("by", "must be month or week"));
 		}
-		if (first != null && last != null && first.isAfter(last)) {
-			problems.add(new FieldProblem("to", "must not be before from"));
-		}
-		if (first != null && last != null && first.plusMonths(MAX_MONTHS).isBefore(last.plusMonths(1))) {
-			problems.add(new FieldProblem("from", "the period may span at most " + MAX_MONTHS + " months"));
-		}
 		if (!problems.isEmpty()) {
 			throw new InvalidRequestException(problems);
 		}
-		return new SupportReport(first.toString(), last.toString(), period.name().toLowerCase(Locale.ROOT),
-				metrics.figures(first, last, period));
+		return new SupportReport(months.first().toString(), months.last().toString(), period.name().toLowerCase(Locale.ROOT),
+				metrics.figures(months.first(), months.last(), period));
 	}
 
 }

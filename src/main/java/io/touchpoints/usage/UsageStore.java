@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,35 +119,41 @@ class UsageStore {
 			return 0;
 		}
 		List<Map.Entry<DailyKey, Long>> sorted = List.copyOf(counts.entrySet());
-		int[] updated = jdbc.batchUpdate("""
+		addOrCreate("""
 				update usage_daily set event_count = event_count + ?
 				where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?""", sorted.stream()
 			.map(count -> new Object[] { count.getValue(), count.getKey().customerId(), Date.valueOf(count.getKey().day()),
 					count.getKey().type(), count.getKey().name() })
-			.toList());
-		List<Object[]> created = new ArrayList<>();
-		for (int i = 0; i < sorted.size(); i++) {
-			if (updated[i] == 0) {
-				DailyKey key = sorted.get(i).getKey();
-				created.add(new Object[] { key.customerId(), Date.valueOf(key.day()), key.type(), key.name(),
-						sorted.get(i).getValue() });
-			}
-		}
-		jdbc.batchUpdate("""
+			.toList(), """
 				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
-				values (?, ?, ?, ?, ?)""", created);
+				values (?, ?, ?, ?, ?)""", sorted.stream()
+			.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
+					count.getKey().type(), count.getKey().name(), count.getValue() })
+			.toList());
 		foldRollups(sorted);
 		jdbc.batchUpdate("delete from usage_daily_delta where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
 		return ids.size();
 	}
 
-	private record ActiveDay(long customerId, LocalDate day) implements Comparable<ActiveDay> {
-
-		@Override
-		public int compareTo(ActiveDay other) {
-			int byCustomer = Long.compare(customerId, other.customerId);
-			return byCustomer != 0 ? byCustomer : day.compareTo(other.day);
+	/**
+	 * Runs the updates, adding to existing rows, then inserts the rows no update found: {@code rows.get(i)} is the
+	 * row to insert when {@code additions.get(i)} updated nothing.
+	 */
+	private void addOrCreate(String update, List<Object[]> additions, String insert, List<Object[]> rows) {
+		int[] updated = jdbc.batchUpdate(update, additions);
+		List<Object[]> created = new ArrayList<>();
+		for (int i = 0; i < updated.length; i++) {
+			if (updated[i] == 0) {
+				created.add(rows.get(i));
+			}
 		}
+		jdbc.batchUpdate(insert, created);
+	}
+
+	private record ActiveDay(long customerId, LocalDate day) {
+
+		static final Comparator<ActiveDay> ORDER = Comparator.comparingLong(ActiveDay::customerId)
+			.thenComparing(ActiveDay::day);
 
 	}
 
@@ -158,7 +165,7 @@ class UsageStore {
 	 * the daily counts just folded: product use only, logins and features.
 	 */
 	private void foldRollups(List<Map.Entry<DailyKey, Long>> folded) {
-		Map<ActiveDay, long[]> days = new TreeMap<>();
+		Map<ActiveDay, long[]> days = new TreeMap<>(ActiveDay.ORDER);
 		Map<FeatureUse, LocalDate> firstUse = new HashMap<>();
 		for (Map.Entry<DailyKey, Long> count : folded) {
 			DailyKey key = count.getKey();
@@ -179,21 +186,16 @@ class UsageStore {
 			return;
 		}
 		List<Map.Entry<ActiveDay, long[]>> sortedDays = List.copyOf(days.entrySet());
-		int[] updated = jdbc.batchUpdate(
-				"update usage_active_day set logins = logins + ?, events = events + ? where customer_id = ? and usage_day = ?",
+		addOrCreate("update usage_active_day set logins = logins + ?, events = events + ? where customer_id = ? and usage_day = ?",
 				sortedDays.stream()
 					.map(day -> new Object[] { day.getValue()[0], day.getValue()[1], day.getKey().customerId(),
 							Date.valueOf(day.getKey().day()) })
+					.toList(),
+				"insert into usage_active_day (customer_id, usage_day, logins, events) values (?, ?, ?, ?)",
+				sortedDays.stream()
+					.map(day -> new Object[] { day.getKey().customerId(), Date.valueOf(day.getKey().day()), day.getValue()[0],
+							day.getValue()[1] })
 					.toList());
-		List<Object[]> created = new ArrayList<>();
-		for (int i = 0; i < sortedDays.size(); i++) {
-			if (updated[i] == 0) {
-				Map.Entry<ActiveDay, long[]> day = sortedDays.get(i);
-				created.add(new Object[] { day.getKey().customerId(), Date.valueOf(day.getKey().day()), day.getValue()[0],
-						day.getValue()[1] });
-			}
-		}
-		jdbc.batchUpdate("insert into usage_active_day (customer_id, usage_day, logins, events) values (?, ?, ?, ?)", created);
 		foldFirstUses(firstUse);
 	}
 
