@@ -42,7 +42,7 @@ public class DailyUsage {
 	/** On how many UTC days from {@code from} to {@code to} the customer used the product (logged in or used a feature). */
 	public int activeDays(long customerId, LocalDate from, LocalDate to) {
 		return (int) of(customerId, from, to).stream()
-			.filter(count -> EventType.LOGIN.value().equals(count.type()) || EventType.FEATURE_USED.value().equals(count.type()))
+			.filter(count -> EventType.isProductUse(count.type()))
 			.map(DailyCount::day)
 			.distinct()
 			.count();

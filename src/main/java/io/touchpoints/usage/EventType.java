@@ -29,6 +29,11 @@ enum EventType {
 		return name().toLowerCase(Locale.ROOT);
 	}
 
+	/** Whether events of this type are use of the product (a support ticket or a call is not). */
+	static boolean isProductUse(String value) {
+		return LOGIN.value().equals(value) || FEATURE_USED.value().equals(value);
+	}
+
 	static Optional<EventType> of(String value) {
 		return Arrays.stream(values()).filter(type -> type.value().equals(value)).findFirst();
 	}

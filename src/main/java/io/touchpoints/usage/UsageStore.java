@@ -7,11 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -130,7 +131,7 @@ class UsageStore {
 			.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
 					count.getKey().type(), count.getKey().name(), count.getValue() })
 			.toList());
-		foldRollups(sorted);
+		markRollupDaysStale(counts.keySet());
 		jdbc.batchUpdate("delete from usage_daily_delta where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
 		return ids.size();
 	}
@@ -150,77 +151,22 @@ class UsageStore {
 		jdbc.batchUpdate(insert, created);
 	}
 
-	private record ActiveDay(long customerId, LocalDate day) {
-
-		static final Comparator<ActiveDay> ORDER = Comparator.comparingLong(ActiveDay::customerId)
-			.thenComparing(ActiveDay::day);
-
-	}
-
-	private record FeatureUse(long customerId, String feature) {
-	}
-
 	/**
-	 * Keeps the rollups the adoption evaluation reads ({@code usage_active_day}, {@code usage_feature}) in step with
-	 * the daily counts just folded: product use only, logins and features.
+	 * Marks the days of the product use just folded (logins and features) as days whose rollups must be recomputed
+	 * before the bulk read ({@link UsageRollups}): a handful of days per chunk, whatever the number of customers.
 	 */
-	private void foldRollups(List<Map.Entry<DailyKey, Long>> folded) {
-		Map<ActiveDay, long[]> days = new TreeMap<>(ActiveDay.ORDER);
-		Map<FeatureUse, LocalDate> firstUse = new HashMap<>();
-		for (Map.Entry<DailyKey, Long> count : folded) {
-			DailyKey key = count.getKey();
-			boolean login = EventType.LOGIN.value().equals(key.type());
-			boolean feature = EventType.FEATURE_USED.value().equals(key.type());
-			if (!login && !feature) {
-				continue;
-			}
-			long[] sums = days.computeIfAbsent(new ActiveDay(key.customerId(), key.day()), none -> new long[2]);
-			sums[0] += login ? count.getValue() : 0;
-			sums[1] += count.getValue();
-			if (feature) {
-				firstUse.merge(new FeatureUse(key.customerId(), key.name()), key.day(),
-						(one, other) -> one.isBefore(other) ? one : other);
-			}
-		}
+	private void markRollupDaysStale(Collection<DailyKey> folded) {
+		Set<LocalDate> days = new TreeSet<>();
+		folded.stream().filter(key -> EventType.isProductUse(key.type())).forEach(key -> days.add(key.day()));
 		if (days.isEmpty()) {
 			return;
 		}
-		List<Map.Entry<ActiveDay, long[]>> sortedDays = List.copyOf(days.entrySet());
-		addOrCreate("update usage_active_day set logins = logins + ?, events = events + ? where customer_id = ? and usage_day = ?",
-				sortedDays.stream()
-					.map(day -> new Object[] { day.getValue()[0], day.getValue()[1], day.getKey().customerId(),
-							Date.valueOf(day.getKey().day()) })
-					.toList(),
-				"insert into usage_active_day (customer_id, usage_day, logins, events) values (?, ?, ?, ?)",
-				sortedDays.stream()
-					.map(day -> new Object[] { day.getKey().customerId(), Date.valueOf(day.getKey().day()), day.getValue()[0],
-							day.getValue()[1] })
-					.toList());
-		foldFirstUses(firstUse);
-	}
-
-	private void foldFirstUses(Map<FeatureUse, LocalDate> firstUse) {
-		if (firstUse.isEmpty()) {
-			return;
-		}
-		Map<FeatureUse, LocalDate> known = new HashMap<>();
-		namedJdbc.query("select customer_id, feature, first_day from usage_feature where customer_id in (:ids)",
-				Map.of("ids", firstUse.keySet().stream().map(FeatureUse::customerId).distinct().toList()), rs -> {
-					known.put(new FeatureUse(rs.getLong(1), rs.getString(2)), rs.getDate(3).toLocalDate());
+		namedJdbc.query("select usage_day from usage_rollup_stale_day where usage_day in (:days)",
+				Map.of("days", days.stream().map(Date::valueOf).toList()), rs -> {
+					days.remove(rs.getDate(1).toLocalDate());
 				});
-		List<Object[]> created = new ArrayList<>();
-		List<Object[]> earlier = new ArrayList<>();
-		firstUse.forEach((use, day) -> {
-			LocalDate before = known.get(use);
-			if (before == null) {
-				created.add(new Object[] { use.customerId(), use.feature(), Date.valueOf(day) });
-			}
-			else if (day.isBefore(before)) {
-				earlier.add(new Object[] { Date.valueOf(day), use.customerId(), use.feature() });
-			}
-		});
-		jdbc.batchUpdate("insert into usage_feature (customer_id, feature, first_day) values (?, ?, ?)", created);
-		jdbc.batchUpdate("update usage_feature set first_day = ? where customer_id = ? and feature = ?", earlier);
+		jdbc.batchUpdate("insert into usage_rollup_stale_day (usage_day) values (?)",
+				days.stream().map(day -> new Object[] { Date.valueOf(day) }).toList());
 	}
 
 }

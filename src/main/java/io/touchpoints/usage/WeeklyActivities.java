@@ -15,8 +15,8 @@ import org.springframework.stereotype.Component;
 /**
  * Customers' weekly use of the product (logins and features; a support ticket or a call is not use). For a few
  * customers, from the daily counts (folded rows plus the deltas not folded yet), with each week's features; for
- * every customer at once, from the rollups the compaction keeps, one row per active day and one per feature ever
- * used, after folding what is pending. Nothing here touches the engine.
+ * every customer at once, from the rollups, one row per active day and one per feature ever used, after folding what
+ * is pending and recomputing the days it changed. Nothing here touches the engine.
  */
 @Component
 public class WeeklyActivities {
@@ -30,18 +30,22 @@ public class WeeklyActivities {
 
 	private final UsageCompaction compaction;
 
-	WeeklyActivities(NamedParameterJdbcTemplate jdbc, UsageCompaction compaction) {
+	private final UsageRollups rollups;
+
+	WeeklyActivities(NamedParameterJdbcTemplate jdbc, UsageCompaction compaction, UsageRollups rollups) {
 		this.jdbc = jdbc;
 		this.compaction = compaction;
+		this.rollups = rollups;
 	}
 
 	/**
 	 * The activity of every customer with usage in the {@code weeks} weeks up to {@code until}, by customer id, as of
-	 * now: pending deltas are folded first. Each week's count of distinct features is left at zero (a week's
+	 * now: pending deltas are folded and the rollups of the days they changed recomputed first. Each week's count of distinct features is left at zero (a week's
 	 * features are not kept in the rollups): read {@link #of} for the customers whose weekly series someone reads.
 	 */
 	public Map<Long, WeeklyActivity> all(LocalDate until, int weeks) {
 		compaction.compact();
+		rollups.refresh();
 		LocalDate from = until.minusDays(7L * weeks - 1);
 		MapSqlParameterSource parameters = new MapSqlParameterSource("from", from).addValue("until", until);
 		String week = weekOf(until, weeks, parameters);

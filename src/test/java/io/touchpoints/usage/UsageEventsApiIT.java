@@ -180,8 +180,27 @@ class UsageEventsApiIT {
 		assertThat(jdbc.queryForObject("select first_day from usage_feature where customer_id = ? and feature = 'reports'",
 				LocalDate.class, id)).as("a feature's first use moves back when an older event arrives")
 			.isEqualTo(today.minusDays(20));
-		assertThat(rollupsAsMigrationV8BuildsThem()).as("V8 builds, from the daily rows, what the compaction kept")
+		assertThat(rollupsAsMigrationV8BuildsThem()).as("V8 builds, from the daily rows, what the bulk read brought up to date")
 			.isEqualTo(rollups());
+
+		post(UsageEvents.batch(UsageEvents.login(ref, now.minus(day.multipliedBy(15))),
+				UsageEvents.featureUsed(ref, "exports", now.minus(day.multipliedBy(12))),
+				UsageEvents.featureUsed(ref, "dashboards", now.minus(day.multipliedBy(25))),
+				UsageEvents.login(ref, now)));
+		compaction.compact();
+		WeeklyActivity afterLateEvents = activities.all(today, 5).get(id);
+
+		assertThat(afterLateEvents.activeDays()).as("late events for days read before count at the next bulk read")
+			.isEqualTo(activities.of(List.of(id), today, 5).get(id).activeDays())
+			.containsExactly(2, 2, 2, 1, 0);
+		assertThat(afterLateEvents.logins()).containsExactly(3, 1, 1, 0, 0);
+		assertThat(afterLateEvents.featuresEverUsed()).containsExactlyInAnyOrder("reports", "dashboards", "exports");
+		assertThat(jdbc.queryForObject("select first_day from usage_feature where customer_id = ? and feature = 'dashboards'",
+				LocalDate.class, id)).isEqualTo(today.minusDays(25));
+		assertThat(rollupsAsMigrationV8BuildsThem()).as("the days the scheduled compaction folded are recomputed")
+			.isEqualTo(rollups());
+		assertThat(jdbc.queryForObject("select count(*) from usage_rollup_stale_day", Integer.class))
+			.as("no day is left to recompute").isZero();
 	}
 
 	/** Every rollup row, as text. */
