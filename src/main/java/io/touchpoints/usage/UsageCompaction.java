@@ -7,8 +7,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Folds the daily-count deltas that ingestion appends into one row per customer, day, type and name, in chunks of
- * a transaction each, until none are left. Keeps the deltas few, so reading a customer's usage stays an indexed
- * range scan of the daily rows plus a handful of deltas.
+ * a transaction each, until none are left, and marks the days whose rollups the next bulk read recomputes
+ * ({@link UsageRollups}). Keeps the deltas few, so reading a customer's usage stays an indexed range scan of the
+ * daily rows plus a handful of deltas.
  */
 @Component
 public class UsageCompaction {
