@@ -59,7 +59,7 @@ class TaskAssignments {
 			task.setDueDate(Date.from(now.plus(toLead && route.leadSla() != null ? route.leadSla() : route.sla())));
 		}
 		task.setVariableLocal(TaskTypes.PROPERTY, taskType);
-		customer.ifPresent(known -> task.setVariablesLocal(CustomerContext.of(known, now)));
+		customer.ifPresent(known -> CustomerContext.show(task, known, now));
 		task.setVariableLocal(CustomerContext.REASON, reasonFor(task));
 		Long customerId = customer.map(Customer::getId).orElse(null);
 		routedTasks.record(task.getId(), customerId, taskType, group, toLead ? null : route.leadGroup(), toLead, now);

@@ -216,7 +216,7 @@ class ProactiveSupportIT {
 		assertThat(review).as("onboarding not complete at day 90").isNotNull();
 		assertThat(review.getDescription()).contains("Onboarding is not complete after 90 days");
 		assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(link -> link.getGroupId()).contains("csm");
-		assertThat(taskService.getVariablesLocal(review.getId())).containsEntry("customerName", "Stuck Customer");
+		assertThat(taskService.getVariables(review.getId())).containsEntry("customerName", "Stuck Customer");
 		assertThat(stageOf(ref)).isEqualTo("onboarding");
 
 		taskService.complete(review.getId(), Map.of("outcome", "Agreed a training plan"));

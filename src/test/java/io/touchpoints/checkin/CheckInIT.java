@@ -120,7 +120,7 @@ class CheckInIT {
 		assertThat(task.getDueDate().toInstant()).isEqualTo(Instant.parse("2026-11-25T08:00:00Z"));
 		assertThat(task.getDescription()).isEqualTo("Call the customer at 2026-11-25 09:00 Europe/Madrid (30 minutes) about: "
 				+ "Tu primera semana");
-		assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("customerName", "Ana García")
+		assertThat(taskService.getVariables(task.getId())).containsEntry("customerName", "Ana García")
 			.containsEntry("customerRef", ref)
 			.containsEntry("customerTimeZone", "Europe/Madrid (UTC+01:00)");
 		String taskQuery = "/engine-rest/task?taskId=" + task.getId();

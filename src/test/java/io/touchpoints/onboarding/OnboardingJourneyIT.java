@@ -244,7 +244,7 @@ class OnboardingJourneyIT {
 	}
 
 	private List<Task> alertsFor(String ref) {
-		return taskService.createTaskQuery().taskVariableValueEquals("customerRef", ref)
+		return taskService.createTaskQuery().processVariableValueEquals("customerRef", ref)
 			.taskVariableValueEquals("taskType", "milestone-escalation")
 			.list();
 	}

@@ -89,11 +89,22 @@ class CustomerOnboardingIT {
 			.isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(api.post(users.csm(), "/engine-rest/task/" + taskId + "/claim",
 				"{\"userId\":\"" + TestUsers.CSM + "\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(api.put(integration, "/api/customers/" + ref,
+				Api.customerJson("Ana García López", ref + "@example.com", "es")).getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(api.post(users.csm(), "/engine-rest/task/" + taskId + "/submit-form", """
 				{"variables":{"callDate":{"value":"2026-11-30","type":"String"},
 				              "notes":{"value":"Wants SSO first","type":"String"},
 				              "migrationNeeded":{"value":true,"type":"Boolean"}}}""").getStatusCode())
 			.isEqualTo(HttpStatus.NO_CONTENT);
+		for (JsonNode milestoneTask : api.get(users.csm(), taskQuery).getBody()) {
+			JsonNode milestoneForm = api.get(users.csm(), "/engine-rest/task/" + milestoneTask.get("id").asText()
+					+ "/form-variables").getBody();
+			assertThat(milestoneForm.get("customerName").get("value").asText())
+				.as("a task created after the customer was renamed shows the new name").isEqualTo("Ana García López");
+			assertThat(milestoneForm.get("customerLocalTime").get("value").asText())
+				.isEqualTo("Mon 23 Nov 2026, 11:00 when this task was created");
+			assertThat(milestoneForm.get("taskReason").get("value").asText()).startsWith("Onboarding needs");
+		}
 
 		assertThat(instance).isWaitingAt("UserTask_DataMigrated", "UserTask_SetupVerified", "UserTask_TrainingCompleted");
 		assertThat(instance).variables()

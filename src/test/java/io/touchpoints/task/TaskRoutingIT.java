@@ -104,7 +104,7 @@ class TaskRoutingIT {
 		ProcessInstance escalation = escalationsOf(ref).get(0);
 		jobs.executeAll(escalation.getId());
 		assertThat(escalation).isEnded();
-		Task leadTask = taskService.createTaskQuery().taskCandidateGroup("csm-leads").taskVariableValueEquals("customerRef", ref)
+		Task leadTask = taskService.createTaskQuery().taskCandidateGroup("csm-leads").processVariableValueEquals("customerRef", ref)
 			.singleResult();
 		assertThat(leadTask.getName()).isEqualTo("Overdue: Hold kickoff call");
 		assertThat(leadTask.getDescription()).contains("was due on 2026-11-25 10:00 UTC", "/camunda/app/tasklist/default/#/?task=" + kickoff.getId());
@@ -145,11 +145,11 @@ class TaskRoutingIT {
 		jobs.executeAll(instance.getId());
 
 		assertThat(instance).isEnded();
-		Task task = taskService.createTaskQuery().taskName("Call Ana about training").taskVariableValueEquals("customerRef", ref)
+		Task task = taskService.createTaskQuery().taskName("Call Ana about training").processVariableValueEquals("customerRef", ref)
 			.singleResult();
 		assertThat(candidateGroups(task)).as("onboarding customers' follow-ups go to their CSM").containsExactly("csm");
 		assertThat(task.getDescription()).isEqualTo("She asked for a live session.");
-		assertThat(taskService.getVariablesLocal(task.getId())).containsEntry("customerName", "Ana García")
+		assertThat(taskService.getVariables(task.getId())).containsEntry("customerName", "Ana García")
 			.containsEntry("customerRef", ref)
 			.containsEntry("customerTier", "premium")
 			.containsEntry("customerAnnualValue", "12,000")
