@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.Subscriptions;
 import io.touchpoints.task.FollowUp;
 import io.touchpoints.task.FollowUpTasks;
@@ -37,6 +38,8 @@ public class PendingSignalTasks {
 
 	private final JdbcTemplate jdbc;
 
+	private final CustomerRegistry customers;
+
 	private final Subscriptions subscriptions;
 
 	private final FollowUpTasks tasks;
@@ -49,9 +52,10 @@ public class PendingSignalTasks {
 
 	private final AtomicBoolean requested = new AtomicBoolean();
 
-	PendingSignalTasks(JdbcTemplate jdbc, Subscriptions subscriptions, FollowUpTasks tasks,
+	PendingSignalTasks(JdbcTemplate jdbc, CustomerRegistry customers, Subscriptions subscriptions, FollowUpTasks tasks,
 			PlatformTransactionManager transactions, @Qualifier("taskScheduler") TaskScheduler background) {
 		this.jdbc = jdbc;
+		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.transaction = new TransactionTemplate(transactions);
@@ -133,7 +137,7 @@ public class PendingSignalTasks {
 			jdbc.update("update adoption_signal set task_id = ? where id = ?", NO_TASK, id);
 			return false;
 		}
-		String customerRef = jdbc.queryForObject("select external_ref from customer where id = ?", String.class, customerId);
+		String customerRef = customers.findById(customerId).orElseThrow().getExternalRef();
 		String taskId = tasks.create(FollowUp
 			.of(customerRef, AdoptionEvaluation.TASK_TYPE, (String) signal.get("task_title"),
 					(String) signal.get("task_reason"))

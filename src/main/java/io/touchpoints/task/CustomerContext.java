@@ -54,7 +54,7 @@ final class CustomerContext {
 	}
 
 	/** The customer's details as the forms show them; the time zone's offset is the one at {@code now}. */
-	static Map<String, Object> detailsOf(Customer customer, Instant now) {
+	private static Map<String, Object> detailsOf(Customer customer, Instant now) {
 		ZoneId zone = ZoneId.of(customer.getTimeZone());
 		Map<String, Object> variables = new LinkedHashMap<>();
 		variables.put("customerRef", customer.getExternalRef());

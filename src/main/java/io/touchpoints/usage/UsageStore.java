@@ -106,7 +106,7 @@ class UsageStore {
 	 * wide, so a delta is never counted twice.
 	 */
 	int compact(int limit) {
-		jdbc.queryForList("select id from usage_compaction where id = 1 for update", Integer.class);
+		lockCompaction();
 		List<Long> ids = new ArrayList<>();
 		Map<DailyKey, Long> counts = new TreeMap<>();
 		jdbc.query("""
@@ -120,35 +120,26 @@ class UsageStore {
 			return 0;
 		}
 		List<Map.Entry<DailyKey, Long>> sorted = List.copyOf(counts.entrySet());
-		addOrCreate("""
+		int[] updated = jdbc.batchUpdate("""
 				update usage_daily set event_count = event_count + ?
 				where customer_id = ? and usage_day = ? and event_type = ? and event_name = ?""", sorted.stream()
 			.map(count -> new Object[] { count.getValue(), count.getKey().customerId(), Date.valueOf(count.getKey().day()),
 					count.getKey().type(), count.getKey().name() })
-			.toList(), """
-				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
-				values (?, ?, ?, ?, ?)""", sorted.stream()
-			.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
-					count.getKey().type(), count.getKey().name(), count.getValue() })
 			.toList());
+		List<Object[]> created = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (updated[i] == 0) {
+				DailyKey key = sorted.get(i).getKey();
+				created.add(new Object[] { key.customerId(), Date.valueOf(key.day()), key.type(), key.name(),
+						sorted.get(i).getValue() });
+			}
+		}
+		jdbc.batchUpdate("""
+				insert into usage_daily (customer_id, usage_day, event_type, event_name, event_count)
+				values (?, ?, ?, ?, ?)""", created);
 		markRollupDaysStale(counts.keySet());
 		jdbc.batchUpdate("delete from usage_daily_delta where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
 		return ids.size();
-	}
-
-	/**
-	 * Runs the updates, adding to existing rows, then inserts the rows no update found: {@code rows.get(i)} is the
-	 * row to insert when {@code additions.get(i)} updated nothing.
-	 */
-	private void addOrCreate(String update, List<Object[]> additions, String insert, List<Object[]> rows) {
-		int[] updated = jdbc.batchUpdate(update, additions);
-		List<Object[]> created = new ArrayList<>();
-		for (int i = 0; i < updated.length; i++) {
-			if (updated[i] == 0) {
-				created.add(rows.get(i));
-			}
-		}
-		jdbc.batchUpdate(insert, created);
 	}
 
 	/**
@@ -167,6 +158,52 @@ class UsageStore {
 				});
 		jdbc.batchUpdate("insert into usage_rollup_stale_day (usage_day) values (?)",
 				days.stream().map(day -> new Object[] { Date.valueOf(day) }).toList());
+	}
+
+	/**
+	 * Recomputes the rollups of every day {@link #compact} marked from the daily rows, and unmarks them; returns how
+	 * many days there were. Runs in the caller's transaction, under the compaction lock: no delta is folded (and no
+	 * day marked) between reading a day and unmarking it.
+	 */
+	int refreshRollups() {
+		lockCompaction();
+		List<Date> days = jdbc.queryForList("select usage_day from usage_rollup_stale_day", Date.class);
+		if (days.isEmpty()) {
+			return 0;
+		}
+		// The days as values, not a join with their table: the planner then knows how few rows a day is and reads
+		// each customer's day through the daily counts' primary key instead of every row there is.
+		Map<String, List<Date>> marked = Map.of("days", days);
+		// A day once active stays active (nothing deletes usage), so every recomputed row replaces or adds one.
+		namedJdbc.update("""
+				merge into usage_active_day a using (
+				  select d.customer_id, d.usage_day, sum(case when d.event_type = 'login' then d.event_count else 0 end) logins,
+				    sum(d.event_count) events
+				  from customer c join usage_daily d on d.customer_id = c.id
+				  where d.usage_day in (:days) and d.event_type in ('login', 'feature_used')
+				  group by d.customer_id, d.usage_day) r
+				on (a.customer_id = r.customer_id and a.usage_day = r.usage_day)
+				when matched then update set logins = r.logins, events = r.events
+				when not matched then insert (customer_id, usage_day, logins, events)
+				  values (r.customer_id, r.usage_day, r.logins, r.events)""", marked);
+		// A feature's first day only moves back, when an older event arrives late.
+		namedJdbc.update("""
+				merge into usage_feature f using (
+				  select d.customer_id, d.event_name feature, min(d.usage_day) first_day
+				  from customer c join usage_daily d on d.customer_id = c.id
+				  where d.usage_day in (:days) and d.event_type = 'feature_used'
+				  group by d.customer_id, d.event_name) r
+				on (f.customer_id = r.customer_id and f.feature = r.feature)
+				when matched and r.first_day < f.first_day then update set first_day = r.first_day
+				when not matched then insert (customer_id, feature, first_day) values (r.customer_id, r.feature, r.first_day)""",
+				marked);
+		jdbc.update("delete from usage_rollup_stale_day");
+		return days.size();
+	}
+
+	/** Takes the cluster-wide compaction lock (a row lock) until the caller's transaction ends. */
+	private void lockCompaction() {
+		jdbc.queryForList("select id from usage_compaction where id = 1 for update", Integer.class);
 	}
 
 }

@@ -143,11 +143,7 @@ class AdoptionSignalsIT {
 	void aSignalRecordedByANodeThatStoppedGetsItsTaskFromTheNextRun() {
 		String ref = customers.create("Left Behind", "en", "Europe/London");
 		customers.purchase(ref, false);
-		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
-		jdbc.update("""
-				insert into adoption_signal (customer_id, signal, raised_on, evidence, task_title, task_reason)
-				values (?, 'inactive', ?, 'No login for 8 days', 'Inactive: Left Behind has not logged in for 8 days',
-				'Reach out before they give up on the product.')""", id, java.time.LocalDate.of(2026, 12, 2));
+		long id = signalRecordedWithoutItsTask(ref, "Left Behind");
 
 		assertThat(pendingSignalTasks.createAll()).isPositive();
 		assertThat(pendingSignalTasks.createAll()).as("created once").isZero();
@@ -162,11 +158,7 @@ class AdoptionSignalsIT {
 	void aSignalOfACustomerWhoChurnedBeforeItsTaskExistedIsClosedWithoutOne() {
 		String ref = customers.create("Gone Before", "en", "Europe/London");
 		customers.purchase(ref, false);
-		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
-		jdbc.update("""
-				insert into adoption_signal (customer_id, signal, raised_on, evidence, task_title, task_reason)
-				values (?, 'inactive', ?, 'No login for 8 days', 'Inactive: Gone Before has not logged in for 8 days',
-				'Reach out before they give up on the product.')""", id, java.time.LocalDate.of(2026, 12, 2));
+		long id = signalRecordedWithoutItsTask(ref, "Gone Before");
 		assertThat(api.post(users.integration(), "/api/subscriptions/po-" + ref + "/cancellation",
 				"{\"reason\":\"Closing down\"}").getStatusCode().is2xxSuccessful()).isTrue();
 
@@ -306,6 +298,16 @@ class AdoptionSignalsIT {
 		var response = api.post(users.integration(), "/api/usage-events", UsageEvents.batch(events.toArray(String[]::new)));
 		assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(202);
 		assertThat(response.getBody().get("rejected")).isEmpty();
+	}
+
+	/** An inactive signal recorded as a node that stopped before creating its task leaves it; answers the customer id. */
+	private long signalRecordedWithoutItsTask(String ref, String name) {
+		long id = jdbc.queryForObject("select id from customer where external_ref = ?", Long.class, ref);
+		jdbc.update("""
+				insert into adoption_signal (customer_id, signal, raised_on, evidence, task_title, task_reason)
+				values (?, 'inactive', ?, 'No login for 8 days', ?, 'Reach out before they give up on the product.')""", id,
+				java.time.LocalDate.of(2026, 12, 2), "Inactive: " + name + " has not logged in for 8 days");
+		return id;
 	}
 
 	private List<Task> signalTasksOf(String ref) {
