@@ -8,11 +8,16 @@ import java.util.List;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 
 /**
  * The key that signs links in emails. Configured, or generated on first use and kept in the database, so every
- * node of a cluster signs and checks with the same key and links keep working across restarts.
+ * node of a cluster signs and checks with the same key and links keep working across restarts. The first use
+ * usually comes inside a journey's transaction, and nodes (or job threads) may race for it: the key is read and
+ * stored in transactions of its own, because on PostgreSQL the loser's failed insert would abort the journey's.
  */
 @Component
 class LinkSecret {
@@ -23,11 +28,15 @@ class LinkSecret {
 
 	private final String configured;
 
+	private final TransactionTemplate ownTransaction;
+
 	private volatile byte[] key;
 
-	LinkSecret(JdbcTemplate jdbc, EmailSettings properties) {
+	LinkSecret(JdbcTemplate jdbc, EmailSettings properties, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
 		this.configured = properties.mail().linkSecret();
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	byte[] key() {
@@ -39,20 +48,23 @@ class LinkSecret {
 	}
 
 	private String storedOrNew() {
-		List<String> stored = jdbc.queryForList("select secret_value from service_secret where secret_name = ?", String.class, NAME);
+		List<String> stored = ownTransaction.execute(status -> jdbc
+			.queryForList("select secret_value from service_secret where secret_name = ?", String.class, NAME));
 		if (!stored.isEmpty()) {
 			return stored.get(0);
 		}
 		byte[] random = new byte[32];
 		new SecureRandom().nextBytes(random);
 		try {
-			jdbc.update("insert into service_secret (secret_name, secret_value) values (?, ?)", NAME,
-					Base64.getEncoder().encodeToString(random));
+			ownTransaction.executeWithoutResult(status -> jdbc.update(
+					"insert into service_secret (secret_name, secret_value) values (?, ?)", NAME,
+					Base64.getEncoder().encodeToString(random)));
 		}
-		catch (DuplicateKeyException anotherNodeWasFirst) {
+		catch (DuplicateKeyException anotherWasFirst) {
 			// Use the winner's key.
 		}
-		return jdbc.queryForObject("select secret_value from service_secret where secret_name = ?", String.class, NAME);
+		return ownTransaction.execute(status -> jdbc
+			.queryForObject("select secret_value from service_secret where secret_name = ?", String.class, NAME));
 	}
 
 }
