@@ -36,9 +36,11 @@ public class CustomerEmails {
 
 	private final EmailSettings emailSettings;
 
+	private final Consent consent;
+
 	CustomerEmails(CustomerRegistry customers, Subscriptions subscriptions, MailTemplates templates,
 			PreferenceLinks preferenceLinks, EmailSender sender, TouchpointDelivery delivery,
-			TouchpointsProperties properties, EmailSettings emailSettings) {
+			TouchpointsProperties properties, EmailSettings emailSettings, Consent consent) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
 		this.templates = templates;
@@ -47,6 +49,7 @@ public class CustomerEmails {
 		this.delivery = delivery;
 		this.properties = properties;
 		this.emailSettings = emailSettings;
+		this.consent = consent;
 	}
 
 	/**
@@ -67,6 +70,11 @@ public class CustomerEmails {
 		return delivery.deliver(new Touchpoint(request.idempotencyKey(), customer.getId(),
 				ZoneId.of(customer.getTimeZone()), template.id(), template.category(), request.onCap(),
 				request.processInstanceId(), email));
+	}
+
+	/** Whether the customer opted out of this category (or of everything optional). */
+	public boolean optedOut(long customerId, EmailCategory category) {
+		return !consent.of(customerId).allows(category);
 	}
 
 	/** Whether the touchpoint with this key has been handed to SMTP. */

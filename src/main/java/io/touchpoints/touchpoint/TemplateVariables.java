@@ -3,6 +3,7 @@ package io.touchpoints.touchpoint;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import io.touchpoints.process.ProcessVariables;
@@ -33,8 +34,13 @@ final class TemplateVariables {
 	static final Set<String> TASK = Set.of("task.name", "task.dueDate", "task.candidateGroup", "task.link",
 			"task.customerName");
 
+	/** Provided by survey invitations and reminders: a one-click link per score (0 to 10) and the last day they work. */
+	static final Set<String> SURVEY = Stream
+		.concat(IntStream.rangeClosed(0, 10).mapToObj(score -> "survey.score" + score), Stream.of("survey.validUntil"))
+		.collect(Collectors.toUnmodifiableSet());
+
 	static final Set<String> ALL = Stream
-		.of(CUSTOMER, SUBSCRIPTION, LINKS, CHECK_IN, TASK,
+		.of(CUSTOMER, SUBSCRIPTION, LINKS, CHECK_IN, TASK, SURVEY,
 				ProcessVariables.FOR_TEMPLATES.stream().map(name -> PROCESS_PREFIX + name).collect(Collectors.toSet()))
 		.flatMap(Set::stream)
 		.collect(Collectors.toCollection(TreeSet::new));

@@ -6,7 +6,9 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.internet.MimeMessage;
 
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.touchpoints.support.Customers;
+import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
 import io.touchpoints.support.Jobs;
 import io.touchpoints.support.ReceivedMail;
@@ -42,7 +45,12 @@ class EmailArtifactsIT {
 
 	/** Written by the check-in test (they need a check-in), or internal (to our own teams). */
 	static final List<String> OTHER_TEMPLATES = List.of("check-in-invitation", "check-in-rescheduled", "check-in-cancelled",
-			"task-overdue");
+			"task-overdue", "survey-onboarding", "survey-onboarding-reminder", "survey-nps", "survey-nps-reminder",
+			"survey-csat", "survey-csat-reminder");
+
+	/** Survey kinds and their templates: written by starting the survey model (its links need an invitation). */
+	static final Map<String, String> SURVEYS = Map.of("onboarding", "survey-onboarding", "nps", "survey-nps", "csat",
+			"survey-csat");
 
 	@RegisterExtension
 	static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
@@ -114,6 +122,26 @@ class EmailArtifactsIT {
 			write(invitation, "check-in-invitation-" + language);
 			Files.writeString(FOLDER.resolve("check-in-invitation-" + language + ".ics"),
 					ReceivedMail.part(invitation, "text/calendar"), StandardCharsets.UTF_8);
+		}
+	}
+
+	@Test
+	void writesEverySurveyAndItsReminderInEveryLanguage() throws Exception {
+		Files.createDirectories(FOLDER);
+		for (String language : LANGUAGES) {
+			for (Map.Entry<String, String> survey : SURVEYS.entrySet()) {
+				EngineTime.set(EngineTime.MONDAY_MORNING);
+				String ref = customers.create(name(language), language, "Europe/Madrid");
+				String dispatch = runtimeService.startProcessInstanceByKey("survey-dispatch", ref,
+						Map.of("customerRef", ref, "surveyKind", survey.getKey())).getId();
+				jobs.executeAll(dispatch);
+				write(only(ref), survey.getValue() + "-" + language);
+				EngineTime.advance(Duration.ofDays(3).plusMinutes(1));
+				jobs.executeAll(dispatch);
+				MimeMessage[] received = smtp.getReceivedMessagesForDomain(Customers.email(ref));
+				assertThat(received).hasSize(2);
+				write(received[1], survey.getValue() + "-reminder-" + language);
+			}
 		}
 	}
 

@@ -43,7 +43,7 @@ class RequestBodyLimitFilter extends OncePerRequestFilter {
 		String webappEngine = Pattern.quote(webappPath) + "/api/engine/engine/[^/]+";
 		this.deployment = Pattern.compile("(/engine-rest(/engine/[^/]+)?|" + webappEngine + ")/deployment/create");
 		this.publicBodies = Pattern.compile(Pattern.quote(webappPath) + "/api/admin/auth/user/[^/]+/(login/[^/]+|logout)"
-				+ "|/email-preferences/[^/]+(/.*)?");
+				+ "|/email-preferences/[^/]+(/.*)?|/surveys/[^/]+(/.*)?");
 		this.callers = callers;
 		this.problems = problems;
 	}

@@ -25,8 +25,11 @@ class WebFilters {
 
 	private static final String ENGINE_REST = "/engine-rest/*";
 
-	/** A login form or an unsubscribe click: what anyone may send before being authenticated. */
-	private static final DataSize ANONYMOUS_BODY_LIMIT = DataSize.ofKilobytes(16);
+	/**
+	 * A login form, an unsubscribe click or a survey answer: what anyone may send before being authenticated. A
+	 * survey comment of 2,000 characters of a script that takes three UTF-8 bytes each is 18 KB form-encoded.
+	 */
+	private static final DataSize ANONYMOUS_BODY_LIMIT = DataSize.ofKilobytes(32);
 
 	private final String webappPath;
 

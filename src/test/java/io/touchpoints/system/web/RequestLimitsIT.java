@@ -104,10 +104,11 @@ class RequestLimitsIT {
 	}
 
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "/email-preferences/token/unsubscribe", "/camunda/api/admin/auth/user/default/login/tasklist" })
+	@CsvSource({ "/email-preferences/token/unsubscribe", "/camunda/api/admin/auth/user/default/login/tasklist",
+			"/surveys/token/answer" })
 	void formsAnyoneMaySendAreSmall(String path) throws Exception {
 		RawHttp.Outcome outcome = RawHttp.stream(port, "POST", path, "application/x-www-form-urlencoded", null,
-				32L * 1024, MOST_READ);
+				32L * 1024 + 1, MOST_READ);
 
 		assertThat(outcome.status()).isEqualTo(413);
 	}

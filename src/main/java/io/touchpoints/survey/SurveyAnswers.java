@@ -1,0 +1,164 @@
+package io.touchpoints.survey;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.touchpoints.system.AsEngine;
+import io.touchpoints.system.Retrying;
+import io.touchpoints.timeline.Timeline;
+
+/**
+ * Records a customer's answer to an invitation: the first score, a changed score, a comment. One response per
+ * invitation, answers to one invitation one at a time (the invitation's row is locked). The response is committed
+ * first and is the truth; the dispatch waiting for it is told afterwards, and reads the response itself when its
+ * reminder or its closing comes, so an answer whose message is lost still counts.
+ */
+@Service
+class SurveyAnswers {
+
+	static final int COMMENT_LIMIT = 2000;
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyAnswers.class);
+
+	private final Surveys surveys;
+
+	private final Timeline timeline;
+
+	private final TransactionTemplate transaction;
+
+	private final RuntimeService runtimeService;
+
+	private final AsEngine asEngine;
+
+	private final Clock clock;
+
+	SurveyAnswers(Surveys surveys, Timeline timeline, PlatformTransactionManager transactions,
+			@Lazy RuntimeService runtimeService, AsEngine asEngine, Clock clock) {
+		this.surveys = surveys;
+		this.timeline = timeline;
+		this.transaction = new TransactionTemplate(transactions);
+		this.runtimeService = runtimeService;
+		this.asEngine = asEngine;
+		this.clock = clock;
+	}
+
+	/** Why an answer was not recorded. */
+	enum Refusal {
+		UNKNOWN, EXPIRED, SCORE_OUT_OF_SCALE
+	}
+
+	/** What became of an answer: the response as recorded, or why nothing was. */
+	record Outcome(SurveyInvitation invitation, SurveyResponse response, Refusal refusal) {
+
+		boolean recorded() {
+			return refusal == null;
+		}
+
+	}
+
+	/** The invitation a link names, and its response if there is one, as they stand. */
+	Outcome current(String invitationId) {
+		Optional<SurveyInvitation> invitation = surveys.find(invitationId);
+		if (invitation.isEmpty()) {
+			return new Outcome(null, null, Refusal.UNKNOWN);
+		}
+		if (invitation.get().expiredAt(clock.instant())) {
+			return new Outcome(invitation.get(), null, Refusal.EXPIRED);
+		}
+		return new Outcome(invitation.get(), surveys.response(invitationId).orElse(null), null);
+	}
+
+	/**
+	 * Records the score, and the comment unless it is null (a blank comment removes the one given before).
+	 * The comment must already be checked ({@link #commentProblem}).
+	 */
+	Outcome answer(String invitationId, int score, String comment) {
+		Outcome outcome = transaction.execute(status -> record(invitationId, score, comment));
+		if (outcome.recorded()) {
+			tellTheDispatch(outcome.invitation(), score);
+		}
+		return outcome;
+	}
+
+	/** What is wrong with a comment, in words for the customer's page; empty when nothing. */
+	static Optional<String> commentProblem(String comment) {
+		if (comment == null) {
+			return Optional.empty();
+		}
+		if (comment.length() > COMMENT_LIMIT) {
+			return Optional.of("too-long");
+		}
+		return comment.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')
+				? Optional.of("control-characters") : Optional.empty();
+	}
+
+	private Outcome record(String invitationId, int score, String comment) {
+		Optional<SurveyInvitation> locked = surveys.lock(invitationId);
+		if (locked.isEmpty()) {
+			return new Outcome(null, null, Refusal.UNKNOWN);
+		}
+		SurveyInvitation invitation = locked.get();
+		Instant now = clock.instant();
+		if (invitation.expiredAt(now)) {
+			return new Outcome(invitation, null, Refusal.EXPIRED);
+		}
+		if (!invitation.kind().accepts(score)) {
+			return new Outcome(invitation, null, Refusal.SCORE_OUT_OF_SCALE);
+		}
+		Optional<SurveyResponse> before = surveys.response(invitationId);
+		surveys.answer(invitationId, score, now);
+		String kind = invitation.kind().value();
+		if (before.isEmpty()) {
+			note(invitation, "Answered the '" + kind + "' survey: " + score + " (scale " + invitation.kind().lowest() + "–"
+					+ invitation.kind().highest() + ")", null);
+		}
+		else if (before.get().score() != score) {
+			note(invitation, "Changed the '" + kind + "' survey answer from " + before.get().score() + " to " + score, null);
+		}
+		String normalized = comment == null ? null : comment.replace("\r\n", "\n").strip();
+		String previous = before.map(SurveyResponse::comment).orElse(null);
+		if (normalized != null && !normalized.equals(previous == null ? "" : previous)) {
+			surveys.comment(invitationId, normalized.isEmpty() ? null : normalized);
+			note(invitation, normalized.isEmpty() ? "Removed the comment on the '" + kind + "' survey"
+					: "Commented on the '" + kind + "' survey", normalized.isEmpty() ? null : normalized);
+		}
+		return new Outcome(invitation, surveys.response(invitationId).orElseThrow(), null);
+	}
+
+	private void note(SurveyInvitation invitation, String summary, String detail) {
+		timeline.record(Timeline.Entry.of(invitation.customerId(), SurveyProcess.TIMELINE_ANSWERED, summary)
+			.detail(detail)
+			.actor("customer")
+			.processInstance(invitation.processInstanceId()));
+	}
+
+	private void tellTheDispatch(SurveyInvitation invitation, int score) {
+		if (invitation.processInstanceId() == null) {
+			return;
+		}
+		try {
+			Retrying.onConcurrentWrite(() -> asEngine.callAsService(() -> runtimeService
+				.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
+				.processInstanceId(invitation.processInstanceId())
+				.setVariable(SurveyProcess.ANSWERED, true)
+				.setVariable(SurveyProcess.SCORE, score)
+				.correlateAllWithResult()
+				.size()), OptimisticLockingException.class);
+		}
+		catch (RuntimeException e) {
+			log.warn("The answer to survey invitation {} is recorded but did not reach its dispatch (process instance {}); "
+					+ "the dispatch reads it at its reminder or closing", invitation.id(), invitation.processInstanceId(), e);
+		}
+	}
+
+}

@@ -1,0 +1,94 @@
+package io.touchpoints.survey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Survey invitations and their responses, one response per invitation. */
+@Repository
+class Surveys {
+
+	private static final String INVITATION = "select id, customer_id, kind, stage, process_instance_id, invited_at, "
+			+ "expires_at, reminded_at from survey_invitation ";
+
+	private final JdbcTemplate jdbc;
+
+	Surveys(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** When the customer was last invited to any survey, and to one of this kind; empty when never. */
+	record History(Optional<Instant> lastSurvey, Optional<Instant> lastOfKind) {
+	}
+
+	void invite(SurveyInvitation invitation) {
+		jdbc.update("insert into survey_invitation (id, customer_id, kind, stage, process_instance_id, invited_at, expires_at) "
+				+ "select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from survey_invitation where id = ?)", invitation.id(),
+				invitation.customerId(), invitation.kind().value(), invitation.stage(), invitation.processInstanceId(),
+				Timestamp.from(invitation.invitedAt()), Timestamp.from(invitation.expiresAt()), invitation.id());
+	}
+
+	/** Forgets an invitation whose email was not sent (the customer opted out meanwhile, or the cap skipped it). */
+	void withdraw(String invitationId) {
+		jdbc.update("delete from survey_invitation where id = ? and not exists "
+				+ "(select 1 from survey_response where invitation_id = ?)", invitationId, invitationId);
+	}
+
+	Optional<SurveyInvitation> find(String invitationId) {
+		return jdbc.query(INVITATION + "where id = ?", Surveys::invitation, invitationId).stream().findFirst();
+	}
+
+	/** The invitation, locked until the transaction ends: answers to one invitation are recorded one at a time. */
+	Optional<SurveyInvitation> lock(String invitationId) {
+		return jdbc.query(INVITATION + "where id = ? for update", Surveys::invitation, invitationId).stream().findFirst();
+	}
+
+	Optional<SurveyResponse> response(String invitationId) {
+		return jdbc.query("select invitation_id, score, comment, answered_at, updated_at from survey_response "
+				+ "where invitation_id = ?", (rs, row) -> new SurveyResponse(rs.getString(1), rs.getInt(2), rs.getString(3),
+						rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()), invitationId)
+			.stream()
+			.findFirst();
+	}
+
+	History history(long customerId, SurveyKind kind) {
+		return jdbc.queryForObject("select max(invited_at), max(case when kind = ? then invited_at end) "
+				+ "from survey_invitation where customer_id = ?", (rs, row) -> new History(
+						Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant),
+						Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)), kind.value(), customerId);
+	}
+
+	void answer(String invitationId, int score, Instant at) {
+		if (jdbc.update("update survey_response set score = ?, updated_at = ? where invitation_id = ?", score,
+				Timestamp.from(at), invitationId) == 0) {
+			jdbc.update("insert into survey_response (invitation_id, score, answered_at, updated_at) values (?, ?, ?, ?)",
+					invitationId, score, Timestamp.from(at), Timestamp.from(at));
+		}
+	}
+
+	void comment(String invitationId, String comment) {
+		jdbc.update("update survey_response set comment = ? where invitation_id = ?", comment, invitationId);
+	}
+
+	void reminded(String invitationId, Instant at) {
+		jdbc.update("update survey_invitation set reminded_at = ? where id = ?", Timestamp.from(at), invitationId);
+	}
+
+	List<SurveyInvitation> ofCustomer(long customerId) {
+		return jdbc.query(INVITATION + "where customer_id = ? order by invited_at", Surveys::invitation, customerId);
+	}
+
+	private static SurveyInvitation invitation(ResultSet rs, int row) throws SQLException {
+		Timestamp reminded = rs.getTimestamp(8);
+		return new SurveyInvitation(rs.getString(1), rs.getLong(2), SurveyKind.of(rs.getString(3)).orElseThrow(),
+				rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+				reminded == null ? null : reminded.toInstant());
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.touchpoints.touchpoint;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Base64;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Signatures for links in emails that act without a login (a survey answer, say), with the key that signs the
+ * preference links. Each use names its purpose, which is signed too, so a signature made for one use is worthless
+ * for another.
+ */
+@Component
+public class LinkSignatures {
+
+	private static final int SIGNATURE_BYTES = 16;
+
+	private final LinkSecret secret;
+
+	LinkSignatures(LinkSecret secret) {
+		this.secret = secret;
+	}
+
+	/** A URL-safe signature of the message for this purpose. */
+	public String sign(String purpose, String message) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, message));
+	}
+
+	/** Whether the presented signature is this message's for this purpose; compared in constant time. */
+	public boolean verify(String purpose, String message, String presented) {
+		try {
+			return presented != null && MessageDigest.isEqual(Base64.getUrlDecoder().decode(presented), mac(purpose, message));
+		}
+		catch (IllegalArgumentException notBase64) {
+			return false;
+		}
+	}
+
+	private byte[] mac(String purpose, String message) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
+			byte[] full = mac.doFinal(("link:" + purpose + "\n" + message).getBytes(StandardCharsets.UTF_8));
+			return Arrays.copyOf(full, SIGNATURE_BYTES);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 is not available", e);
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package io.touchpoints.survey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+
+import io.touchpoints.support.Api;
+import io.touchpoints.support.Browser;
+import io.touchpoints.support.Customers;
+import io.touchpoints.support.IntegrationTest;
+import io.touchpoints.support.Jobs;
+import io.touchpoints.support.ReceivedMail;
+import io.touchpoints.support.TestSmtp;
+import io.touchpoints.support.TestUsers;
+
+/**
+ * Issue 11 in headless Chromium: the customer opens the survey email, clicks a score, lands on the answer page
+ * (the page records the click on its own), adds a comment and saves it. Screenshots in {@code target/screenshots}.
+ */
+@IntegrationTest
+class SurveyBrowserIT {
+
+	@RegisterExtension
+	static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SETUP);
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
+
+	@Autowired
+	Customers customers;
+
+	@Autowired
+	Jobs jobs;
+
+	@Autowired
+	RuntimeService runtimeService;
+
+	@Autowired
+	Surveys surveys;
+
+	private ChromeDriver browser;
+
+	@BeforeEach
+	void startBrowser() {
+		browser = Browser.start();
+	}
+
+	@AfterEach
+	void stopBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	@Test
+	void aCustomerClicksAScoreInTheEmailAndAddsAComment() throws Exception {
+		String ref = customers.create("Chloé Martin", "fr", "Europe/Paris");
+		String dispatch = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
+				Map.of("customerRef", ref, SurveyProcess.KIND, "nps")).getId();
+		jobs.executeAll(dispatch);
+		String invitation = (String) runtimeService.getVariable(dispatch, SurveyProcess.INVITATION);
+		MimeMessage email = smtp.getReceivedMessagesForDomain(Customers.email(ref))[0];
+		// The email's links name the configured public address; here the service listens on a random port.
+		String html = ReceivedMail.part(email, "text/html").replace("http://localhost:8080", http.getRootUri());
+		Path file = Files.createDirectories(Path.of("target", "screenshots")).resolve("survey-email-fr.html");
+		Files.writeString(file, html, StandardCharsets.UTF_8);
+
+		browser.get(file.toUri().toString());
+		screenshot("survey-email-fr");
+		browser.findElement(By.linkText("3")).click();
+
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Nous avons enregistré votre réponse : 3"));
+		assertThat(browser.getCurrentUrl()).endsWith("/answer");
+		assertThat(browser.findElement(By.cssSelector("input[name=score][value='3']")).isSelected()).isTrue();
+		screenshot("survey-answer-page-fr");
+		assertThat(surveys.response(invitation)).get().extracting(SurveyResponse::score).isEqualTo(3);
+
+		browser.findElement(By.id("comment")).sendKeys("Les rapports sont trop lents depuis la mise à jour.");
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Votre réponse est enregistrée."));
+		screenshot("survey-answer-saved-fr");
+
+		SurveyResponse response = surveys.response(invitation).orElseThrow();
+		assertThat(response.score()).isEqualTo(3);
+		assertThat(response.comment()).isEqualTo("Les rapports sont trop lents depuis la mise à jour.");
+		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Answered the 'nps' survey: 3 (scale 0–10)",
+				"Commented on the 'nps' survey");
+	}
+
+	private void screenshot(String name) throws Exception {
+		Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"),
+				((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+	}
+
+}
