@@ -17,7 +17,8 @@ import io.touchpoints.touchpoint.EmailCategory;
 
 /**
  * Looks up what {@code survey-rules.dmn} decides on: whole days since the customer's last survey invitation of
- * any kind ({@code daysSinceLastSurvey}) and of this kind ({@code daysSinceLastOfKind}), both null when never;
+ * any kind ({@code daysSinceLastSurvey}), of this kind ({@code daysSinceLastOfKind}) and of another kind
+ * ({@code daysSinceLastOtherKind}), each null when never;
  * whether a support ticket of theirs is open ({@code openTicket}); whether they opted out of survey emails
  * ({@code optedOut}).
  */
@@ -52,6 +53,7 @@ class CheckSurveyHistoryDelegate implements JavaDelegate {
 		Surveys.History history = surveys.history(customer.getId(), kind);
 		execution.setVariable("daysSinceLastSurvey", history.lastSurvey().map(last -> days(last, now)).orElse(null));
 		execution.setVariable("daysSinceLastOfKind", history.lastOfKind().map(last -> days(last, now)).orElse(null));
+		execution.setVariable("daysSinceLastOtherKind", history.lastOfOtherKind().map(last -> days(last, now)).orElse(null));
 		execution.setVariable("openTicket", tickets.any(customer.getId()));
 		execution.setVariable("optedOut", emails.optedOut(customer.getId(), EmailCategory.SURVEYS));
 	}

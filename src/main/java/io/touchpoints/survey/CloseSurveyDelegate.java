@@ -28,7 +28,8 @@ class CloseSurveyDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		String invitationId = (String) execution.getVariable(SurveyProcess.INVITATION);
-		SurveyInvitation invitation = surveys.find(invitationId)
+		// Locked: an answer being recorded right now is either committed before this reads or waits for the close.
+		SurveyInvitation invitation = surveys.lock(invitationId)
 			.orElseThrow(() -> new IllegalStateException("Survey invitation '" + invitationId + "' is not recorded"));
 		var response = surveys.response(invitationId);
 		execution.setVariable(SurveyProcess.ANSWERED, response.isPresent());

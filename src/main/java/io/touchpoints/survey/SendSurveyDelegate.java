@@ -67,10 +67,12 @@ class SendSurveyDelegate implements JavaDelegate {
 		SurveyInvitation invitation = new SurveyInvitation(invitationId, customer.getId(), kind,
 				customer.getStage().value(), execution.getProcessInstanceId(), now, now.plus(validFor), null);
 		surveys.invite(invitation);
-		DeliveryOutcome outcome = emails.send(CustomerEmail.of(customer.getExternalRef(), kind.template(), "survey:" + invitationId)
+		String key = "survey:" + invitationId;
+		DeliveryOutcome outcome = emails.send(CustomerEmail.of(customer.getExternalRef(), kind.template(), key)
 			.fromProcess(execution.getProcessInstanceId(), execution.getVariables())
 			.with(links.templateValues(invitation, customer), List.of()));
-		boolean sent = outcome != DeliveryOutcome.SKIPPED;
+		// An earlier attempt may have skipped it (its record commits on its own): done, but not sent.
+		boolean sent = outcome == DeliveryOutcome.SENT || outcome == DeliveryOutcome.ALREADY_DONE && emails.wasSent(key);
 		if (!sent) {
 			surveys.withdraw(invitationId);
 			timeline.record(Timeline.Entry.of(customer.getId(), SurveyProcess.TIMELINE_SKIPPED,

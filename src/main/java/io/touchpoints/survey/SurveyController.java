@@ -89,13 +89,15 @@ class SurveyController {
 	ResponseEntity<String> change(@PathVariable String token,
 			@RequestParam(name = SurveyForms.FIELD, required = false) String csrf,
 			@RequestParam(name = "score", required = false) String score,
-			@RequestParam(name = "comment", required = false) String comment, HttpServletRequest request) {
+			@RequestParam(name = "comment", required = false) String submittedComment, HttpServletRequest request) {
 		return withInvitation(token, (link, current, page) -> {
 			if (!forms.accepts(request, link.invitationId(), csrf)) {
-				return html(HttpStatus.FORBIDDEN, page.formExpired(SurveyLinks.PATH + token), null, null);
+				return html(HttpStatus.FORBIDDEN, page.formExpired(SurveyLinks.PATH + token + "/answer"), null, null);
 			}
 			SurveyKind kind = current.invitation().kind();
 			Optional<Integer> chosen = parse(score).filter(kind::accepts);
+			// Browsers count a line break once for maxlength and send it as CR LF.
+			String comment = submittedComment == null ? null : submittedComment.replace("\r\n", "\n");
 			Optional<String> commentProblem = SurveyAnswers.commentProblem(comment);
 			if (chosen.isEmpty() || commentProblem.isPresent()) {
 				String problem = chosen.isEmpty() ? page.message("scoreProblem", kind.lowest(), kind.highest())

@@ -11,14 +11,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.ResponseCookie;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.system.TouchpointsProperties;
 import io.touchpoints.touchpoint.LinkSignatures;
 
 /**
  * Cross-site request forgery protection for the survey pages' forms (a signed double-submit cookie): the page
- * sets a random cookie that only this site can read or send (SameSite=Strict, HttpOnly) and puts into its form a
- * signature of that cookie and the invitation. A POST counts only when the form's field matches the cookie it
- * arrived with, so another site can neither make a customer's browser answer nor reuse one page's form for another
- * invitation.
+ * sets a random cookie that only this site can read (HttpOnly) and that no other site's POST carries
+ * (SameSite=Lax), and puts into its form a signature of that cookie and the invitation. A POST counts only when the
+ * form's field matches the cookie it arrived with, so another site can neither make a customer's browser answer
+ * nor reuse one page's form for another invitation. Lax rather than Strict: a click in webmail is a cross-site
+ * navigation, and with Strict each click would replace the cookie and break the survey pages open in other tabs.
  */
 @Component
 class SurveyForms {
@@ -35,8 +37,11 @@ class SurveyForms {
 
 	private final LinkSignatures signatures;
 
-	SurveyForms(LinkSignatures signatures) {
+	private final boolean publicAddressIsHttps;
+
+	SurveyForms(LinkSignatures signatures, TouchpointsProperties properties) {
 		this.signatures = signatures;
+		this.publicAddressIsHttps = "https".equalsIgnoreCase(properties.publicBaseUrl().getScheme());
 	}
 
 	/** The browser's form cookie, or a new one when it has none; {@link #cookie} sets it. */
@@ -52,8 +57,9 @@ class SurveyForms {
 		return ResponseCookie.from(COOKIE, browserKey)
 			.path(SurveyLinks.PATH)
 			.httpOnly(true)
-			.secure(request.isSecure())
-			.sameSite("Strict")
+			// Behind a TLS-terminating proxy the request itself may look like plain HTTP.
+			.secure(request.isSecure() || publicAddressIsHttps)
+			.sameSite("Lax")
 			.build();
 	}
 

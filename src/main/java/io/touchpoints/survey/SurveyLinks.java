@@ -30,7 +30,7 @@ class SurveyLinks {
 	private static final String PURPOSE = "survey-answer";
 
 	private static final Pattern TOKEN = Pattern
-		.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(\\d{1,2})\\.([A-Za-z0-9_-]{22})");
+		.compile("([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\.(0|[1-9][0-9]?)\\.([A-Za-z0-9_-]{22})");
 
 	private final LinkSignatures signatures;
 

@@ -23,8 +23,8 @@ class Surveys {
 		this.jdbc = jdbc;
 	}
 
-	/** When the customer was last invited to any survey, and to one of this kind; empty when never. */
-	record History(Optional<Instant> lastSurvey, Optional<Instant> lastOfKind) {
+	/** When the customer was last invited to any survey, to one of this kind, and to one of another kind; empty when never. */
+	record History(Optional<Instant> lastSurvey, Optional<Instant> lastOfKind, Optional<Instant> lastOfOtherKind) {
 	}
 
 	void invite(SurveyInvitation invitation) {
@@ -58,10 +58,10 @@ class Surveys {
 	}
 
 	History history(long customerId, SurveyKind kind) {
-		return jdbc.queryForObject("select max(invited_at), max(case when kind = ? then invited_at end) "
-				+ "from survey_invitation where customer_id = ?", (rs, row) -> new History(
-						Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant),
-						Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant)), kind.value(), customerId);
+		return jdbc.queryForObject("select max(invited_at), max(case when kind = ? then invited_at end), "
+				+ "max(case when kind <> ? then invited_at end) from survey_invitation where customer_id = ?",
+				(rs, row) -> new History(instant(rs.getTimestamp(1)), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))),
+				kind.value(), kind.value(), customerId);
 	}
 
 	void answer(String invitationId, int score, Instant at) {
@@ -82,6 +82,10 @@ class Surveys {
 
 	List<SurveyInvitation> ofCustomer(long customerId) {
 		return jdbc.query(INVITATION + "where customer_id = ? order by invited_at", Surveys::invitation, customerId);
+	}
+
+	private static Optional<Instant> instant(Timestamp timestamp) {
+		return Optional.ofNullable(timestamp).map(Timestamp::toInstant);
 	}
 
 	private static SurveyInvitation invitation(ResultSet rs, int row) throws SQLException {

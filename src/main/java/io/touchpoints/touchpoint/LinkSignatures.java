@@ -21,6 +21,8 @@ public class LinkSignatures {
 
 	private static final int SIGNATURE_BYTES = 16;
 
+	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
+
 	private final LinkSecret secret;
 
 	LinkSignatures(LinkSecret secret) {
@@ -29,13 +31,16 @@ public class LinkSignatures {
 
 	/** A URL-safe signature of the message for this purpose. */
 	public String sign(String purpose, String message) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(mac(purpose, message));
+		return ENCODER.encodeToString(mac(purpose, message));
 	}
 
 	/** Whether the presented signature is this message's for this purpose; compared in constant time. */
 	public boolean verify(String purpose, String message, String presented) {
 		try {
-			return presented != null && MessageDigest.isEqual(Base64.getUrlDecoder().decode(presented), mac(purpose, message));
+			byte[] decoded = presented == null ? null : Base64.getUrlDecoder().decode(presented);
+			// Only the canonical spelling: the decoder would ignore the last character's unused bits.
+			return decoded != null && ENCODER.encodeToString(decoded).equals(presented)
+					&& MessageDigest.isEqual(decoded, mac(purpose, message));
 		}
 		catch (IllegalArgumentException notBase64) {
 			return false;

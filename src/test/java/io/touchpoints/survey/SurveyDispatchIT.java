@@ -156,6 +156,23 @@ class SurveyDispatchIT {
 	}
 
 	@Test
+	void aCsatAtMostOnceIn30Days() throws Exception {
+		String ref = customers.create("Ana García", "es", "Europe/Madrid");
+		deliver(start(ref, "csat"));
+		EngineTime.advance(Duration.ofDays(29));
+
+		assertThat(start(ref, "csat")).isEnded().hasPassed("EndEvent_NotSent");
+		assertThat(api.timelineSummaries(users.csm(), ref))
+			.contains("Survey 'csat' not sent: A CSAT survey was sent within the last 30 days");
+
+		EngineTime.advance(Duration.ofDays(2));
+		ProcessInstance later = start(ref, "csat");
+		deliver(later);
+		assertThat(later).as("31 days after the last CSAT, no other survey since").hasPassed("ServiceTask_SendSurvey");
+		assertThat(surveyEmails(ref)).hasSize(2);
+	}
+
+	@Test
 	void noSurveyWhileASupportTicketIsOpen() {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(UsageEvents.event(ref, "ticket", "\"opened\"",

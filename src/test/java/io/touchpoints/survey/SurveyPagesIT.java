@@ -103,8 +103,8 @@ class SurveyPagesIT {
 		assertThat(opened.body()).contains("<form id=\"record\" method=\"post\"", "document.getElementById('record').submit();");
 		String nonce = opened.body().replaceAll("(?s).*<script nonce=\"([^\"]+)\">.*", "$1");
 		assertThat(opened.header("Content-Security-Policy")).contains("script-src 'nonce-" + nonce + "'", "form-action 'self'");
-		assertThat(opened.header("Set-Cookie")).contains("HttpOnly", "SameSite=Strict", "Path=/surveys/");
-		assertThat(opened.header("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(opened.header("Set-Cookie")).contains("HttpOnly", "SameSite=Lax", "Path=/surveys/");
+		assertLockedDown(opened);
 		assertThat(surveys.response(invitation.id())).as("a link scanner's fetch answers nothing").isEmpty();
 	}
 
@@ -113,13 +113,18 @@ class SurveyPagesIT {
 		Invitation invitation = invite("Jean Dupont", "fr", "nps");
 		String link = invitation.link(9);
 		String otherScore = link.replace("." + 9 + ".", ".0.");
+		String leadingZero = link.replace("." + 9 + ".", ".09.");
+		int middle = link.length() - 11;
+		String alteredSignature = link.substring(0, middle) + (link.charAt(middle) == 'A' ? 'B' : 'A') + link.substring(middle + 1);
 		String unknown = SurveyLinks.PATH + links.token("00000000-0000-4000-8000-000000000000", 9);
 
-		for (String path : new String[] { otherScore, unknown, link.substring(0, link.length() - 2) + "AA", "/surveys/nonsense" }) {
+		for (String path : new String[] { otherScore, leadingZero, unknown, alteredSignature, "/surveys/nonsense" }) {
 			SurveyPages.Page page = new SurveyPages(http).get(path);
 			assertThat(page.status()).as(path).isEqualTo(404);
 			assertThat(page.body()).contains("link is not valid");
+			assertLockedDown(page);
 			assertThat(new SurveyPages(http).post(path, Map.of("csrf", "x")).status()).isEqualTo(404);
+			assertThat(new SurveyPages(http).post(path + "/answer", Map.of("csrf", "x", "score", "1")).status()).isEqualTo(404);
 		}
 		assertThat(surveys.response(invitation.id())).isEmpty();
 	}
@@ -134,6 +139,7 @@ class SurveyPagesIT {
 		SurveyPages.Page page = browser.get(invitation.link(9));
 		assertThat(page.status()).isEqualTo(410);
 		assertThat(page.body()).contains("Esta encuesta ya está cerrada");
+		assertLockedDown(page);
 		assertThat(browser.post(invitation.link(9), Map.of("csrf", csrf)).status()).isEqualTo(410);
 		assertThat(surveys.response(invitation.id())).isEmpty();
 	}
@@ -149,6 +155,7 @@ class SurveyPagesIT {
 		SurveyPages.Page withoutCookie = new SurveyPages(http).post(invitation.link(7), Map.of("csrf", csrf));
 		assertThat(withoutCookie.status()).isEqualTo(403);
 		assertThat(withoutCookie.body()).contains("Cette page a expiré", "href=\"" + invitation.link(7) + "\"");
+		assertLockedDown(withoutCookie);
 		assertThat(browser.post(invitation.link(7), Map.of("csrf", anotherCsrf)).status()).isEqualTo(403);
 		assertThat(browser.post(invitation.link(7), Map.of()).status()).isEqualTo(403);
 		assertThat(surveys.response(invitation.id())).isEmpty();
@@ -165,8 +172,10 @@ class SurveyPagesIT {
 		SurveyPages browser = new SurveyPages(http);
 		browser.click(invitation.link(4));
 
+		assertLockedDown(browser.get(invitation.link(4) + "/answer"));
 		SurveyPages.Page offScale = browser.change(invitation.link(4), "9", "Good");
 		assertThat(offScale.status()).isEqualTo(400);
+		assertLockedDown(offScale);
 		assertThat(offScale.body()).contains("Please choose a score from 1 to 5.", ">Good</textarea>");
 		assertThat(browser.change(invitation.link(4), "four", null).status()).isEqualTo(400);
 
@@ -182,9 +191,24 @@ class SurveyPagesIT {
 		assertThat(response.score()).isEqualTo(4);
 		assertThat(response.comment()).isNull();
 		assertThat(browser.change(invitation.link(4), "2", "y".repeat(2000)).status()).as("2,000 is allowed").isEqualTo(303);
+		String lines = "a\r\n".repeat(1000);
+		assertThat(browser.change(invitation.link(4), "2", lines).status())
+			.as("2,000 characters once line breaks are counted once, as the browser counted them").isEqualTo(303);
 		String japanese = "満足".repeat(1000);
 		assertThat(browser.change(invitation.link(4), "5", japanese).status()).as("in any script").isEqualTo(303);
 		assertThat(surveys.response(invitation.id()).orElseThrow().comment()).isEqualTo(japanese);
+	}
+
+	/** No referrer, no framing, no script but the page's own: whatever the page and its status. */
+	private static void assertLockedDown(SurveyPages.Page page) {
+		String policy = page.header("Content-Security-Policy");
+		assertThat(policy).as("status %d", page.status()).startsWith("default-src 'none'; ")
+			.contains("frame-ancestors 'none'", "form-action 'self'")
+			.doesNotContain("script-src 'unsafe", "script-src *", "'unsafe-eval'");
+		assertThat(policy.replaceAll(".*script-src ?", "")).as("only a nonce, if any script")
+			.matches(policy.contains("script-src") ? "'nonce-[A-Za-z0-9+/=]+'" : ".*");
+		assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
+		assertThat(page.header("X-Content-Type-Options")).isEqualTo("nosniff");
 	}
 
 	private record Invitation(String ref, String id, SurveyLinks survey) {
