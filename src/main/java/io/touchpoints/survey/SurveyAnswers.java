@@ -2,6 +2,7 @@ package io.touchpoints.survey;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -85,7 +86,7 @@ class SurveyAnswers {
 	Outcome answer(String invitationId, int score, String comment) {
 		Outcome outcome = transaction.execute(status -> record(invitationId, score, comment));
 		if (outcome.recorded()) {
-			tellTheDispatch(outcome.invitation(), score);
+			tellTheDispatch(outcome.invitation(), outcome.response());
 		}
 		return outcome;
 	}
@@ -142,22 +143,34 @@ class SurveyAnswers {
 			.processInstance(invitation.processInstanceId()));
 	}
 
-	private void tellTheDispatch(SurveyInvitation invitation, int score) {
-		if (invitation.processInstanceId() == null) {
+	/**
+	 * Moves a dispatch that waits for the answer on; a dispatch that has moved on already (its call back open, say)
+	 * gets the answer as it now stands, so that the task's form shows a comment written after the click.
+	 */
+	private void tellTheDispatch(SurveyInvitation invitation, SurveyResponse response) {
+		String processInstanceId = invitation.processInstanceId();
+		if (processInstanceId == null) {
 			return;
 		}
 		try {
-			Retrying.onConcurrentWrite(() -> asEngine.callAsService(() -> runtimeService
-				.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
-				.processInstanceId(invitation.processInstanceId())
-				.setVariable(SurveyProcess.ANSWERED, true)
-				.setVariable(SurveyProcess.SCORE, score)
-				.correlateAllWithResult()
-				.size()), OptimisticLockingException.class);
+			Retrying.onConcurrentWrite(() -> asEngine.callAsService(() -> {
+				int moved = runtimeService.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
+					.processInstanceId(processInstanceId)
+					.setVariable(SurveyProcess.ANSWERED, true)
+					.setVariable(SurveyProcess.SCORE, response.score())
+					.correlateAllWithResult()
+					.size();
+				if (moved == 0 && runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+					runtimeService.setVariables(processInstanceId, Map.of(SurveyProcess.SCORE, response.score(),
+							SurveyProcess.COMMENT, response.comment() == null ? "" : response.comment(),
+							SurveyProcess.HAS_COMMENT, response.comment() != null));
+				}
+				return moved;
+			}), OptimisticLockingException.class);
 		}
 		catch (RuntimeException e) {
 			log.warn("The answer to survey invitation {} is recorded but did not reach its dispatch (process instance {}); "
-					+ "the dispatch reads it at its reminder or closing", invitation.id(), invitation.processInstanceId(), e);
+					+ "the dispatch reads it at its reminder or closing", invitation.id(), processInstanceId, e);
 		}
 	}
 

@@ -22,6 +22,11 @@ final class SurveyProcess {
 
 	static final String SCORE = "surveyScore";
 
+	/** The customer's comment as it stands ({@link #HAS_COMMENT}: whether there is one). */
+	static final String COMMENT = "surveyComment";
+
+	static final String HAS_COMMENT = "hasComment";
+
 	/** Correlated to the dispatch when an answer is recorded. */
 	static final String ANSWERED_MESSAGE = "SurveyAnswered";
 

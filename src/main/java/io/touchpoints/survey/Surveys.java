@@ -80,8 +80,17 @@ class Surveys {
 		jdbc.update("update survey_invitation set reminded_at = ? where id = ?", Timestamp.from(at), invitationId);
 	}
 
-	List<SurveyInvitation> ofCustomer(long customerId) {
-		return jdbc.query(INVITATION + "where customer_id = ? order by invited_at", Surveys::invitation, customerId);
+	/** An invitation with its answer. */
+	record Answer(SurveyInvitation invitation, SurveyResponse response) {
+	}
+
+	/** The customer's answered surveys, the latest answer first. */
+	List<Answer> answersOf(long customerId) {
+		return jdbc.query("select i.id, i.customer_id, i.kind, i.stage, i.process_instance_id, i.invited_at, i.expires_at, "
+				+ "i.reminded_at, r.score, r.comment, r.answered_at, r.updated_at from survey_invitation i "
+				+ "join survey_response r on r.invitation_id = i.id where i.customer_id = ? order by r.answered_at desc",
+				(rs, row) -> new Answer(invitation(rs, row), new SurveyResponse(rs.getString(1), rs.getInt(9), rs.getString(10),
+						rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant())), customerId);
 	}
 
 	private static Optional<Instant> instant(Timestamp timestamp) {

@@ -1,5 +1,6 @@
 package io.touchpoints.touchpoint;
 
+import java.net.URI;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -105,6 +106,8 @@ public class CustomerEmails {
 		values.put("customer.tier", customer.getTier());
 		values.put("customer.stage", customer.getStage().value());
 		values.put("links.home", properties.publicBaseUrl().toString());
+		values.put("links.review", orHome(emailSettings.mail().reviewUrl()));
+		values.put("links.referral", orHome(emailSettings.mail().referralUrl()));
 		if (template.category().isOptional()) {
 			values.put(TemplateVariables.PREFERENCES_LINK,
 					preferenceLinks.page(customer.getExternalRef(), template.category()));
@@ -120,6 +123,11 @@ public class CustomerEmails {
 				values.put("subscription.renewalDate", LocalizedDates.longDate(latest.getRenewalDate(), language));
 			});
 		return values;
+	}
+
+	private String orHome(URI configured) {
+		return configured == null || configured.toString().isBlank() ? properties.publicBaseUrl().toString()
+				: configured.toString();
 	}
 
 	private static Map<String, String> processValues(Map<String, Object> variables) {

@@ -1,5 +1,6 @@
 package io.touchpoints.touchpoint;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -44,7 +45,11 @@ public record EmailSettings(Path templatesDir, @DefaultValue Mail mail, @Default
 			/** Signs unsubscribe links; generated once and shared through the database when not set. */
 			String linkSecret,
 			/** Addresses of the teams that internal notifications go to, by Camunda group id. */
-			@DefaultValue Map<String, String> teamAddresses) {
+			@DefaultValue Map<String, String> teamAddresses,
+			/** Where promoters are invited to review us ({@code {{links.review}}}); unset: the service's own address. */
+			URI reviewUrl,
+			/** Where promoters are invited to refer someone ({@code {{links.referral}}}); unset: the service's own address. */
+			URI referralUrl) {
 	}
 
 }

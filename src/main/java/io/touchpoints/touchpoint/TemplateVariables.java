@@ -24,7 +24,7 @@ final class TemplateVariables {
 	static final Set<String> SUBSCRIPTION = Set.of("subscription.plan", "subscription.purchaseId",
 			"subscription.startDate", "subscription.renewalDate");
 
-	static final Set<String> LINKS = Set.of("links.home", PREFERENCES_LINK);
+	static final Set<String> LINKS = Set.of("links.home", PREFERENCES_LINK, "links.review", "links.referral");
 
 	/** Provided by check-in invitations and their updates. */
 	static final Set<String> CHECK_IN = Set.of("checkIn.topic", "checkIn.date", "checkIn.time", "checkIn.timeZone",

@@ -11,6 +11,7 @@ import java.util.Map;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +36,8 @@ import io.touchpoints.support.TestUsers;
 
 /**
  * Issue 11 in headless Chromium: the customer opens the survey email, clicks a score, lands on the answer page
- * (the page records the click on its own), adds a comment and saves it. Screenshots in {@code target/screenshots}.
+ * (the page records the click on its own), adds a comment and saves it; a detractor, their CSM finds the call back
+ * in Tasklist with the comment. Screenshots in {@code target/screenshots}.
  */
 @IntegrationTest
 class SurveyBrowserIT {
@@ -64,6 +66,9 @@ class SurveyBrowserIT {
 	@Autowired
 	Surveys surveys;
 
+	@Autowired
+	TaskService taskService;
+
 	private ChromeDriver browser;
 
 	@BeforeEach
@@ -79,7 +84,7 @@ class SurveyBrowserIT {
 	}
 
 	@Test
-	void aCustomerClicksAScoreInTheEmailAndAddsAComment() throws Exception {
+	void aCustomerClicksAScoreInTheEmailAddsACommentAndTheirCsmSeesItInTasklist() throws Exception {
 		String ref = customers.create("Chloé Martin", "fr", "Europe/Paris");
 		String dispatch = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
 				Map.of("customerRef", ref, SurveyProcess.KIND, "nps")).getId();
@@ -112,6 +117,22 @@ class SurveyBrowserIT {
 		assertThat(response.comment()).isEqualTo("Les rapports sont trop lents depuis la mise à jour.");
 		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Answered the 'nps' survey: 3 (scale 0–10)",
 				"Commented on the 'nps' survey");
+
+		// A detractor: the call back is in Tasklist for the CSM team, with the comment the customer wrote after the click.
+		String taskId = taskService.createTaskQuery().processInstanceId(dispatch).singleResult().getId();
+		browser.get(http.getRootUri() + "/camunda/app/tasklist/");
+		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]"))).sendKeys(TestUsers.CSM);
+		browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Call back Chloé Martin')]")));
+		browser.get(http.getRootUri() + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value", "Chloé Martin"));
+		wait.until(ExpectedConditions.attributeToBe(By.cssSelector("textarea[id$='Field_SurveyComment']"), "value",
+				"Les rapports sont trop lents depuis la mise à jour."));
+		assertThat(browser.findElement(By.cssSelector("input[id$='Field_SurveyScore']")).getAttribute("value")).isEqualTo("3");
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+				browser.findElement(By.cssSelector("textarea[id$='Field_SurveyComment']")));
+		screenshot("survey-call-back-task-csm");
 	}
 
 	private void screenshot(String name) throws Exception {

@@ -239,7 +239,8 @@ class SurveyDispatchIT {
 		String invitation = (String) runtimeService.getVariable(survey.getId(), SurveyProcess.INVITATION);
 		SurveyPages.answer(http, scoreLinks(single(surveyEmails(ref))).get(10));
 
-		assertThat(survey).isEnded().hasPassed("EndEvent_AnsweredBeforeReminder");
+		jobs.executeAll(survey.getId());
+		assertThat(survey).isEnded().hasPassed("MessageEvent_AnsweredBeforeReminder", "EndEvent_ThankedPromoter");
 		assertThat(surveys.response(invitation)).get().extracting(SurveyResponse::score).isEqualTo(10);
 		EngineTime.advance(Duration.ofDays(4));
 		assertThat(managementService.createJobQuery().processInstanceId(survey.getId()).count()).isZero();
@@ -259,8 +260,9 @@ class SurveyDispatchIT {
 		deliver(survey);
 
 		assertThat(surveyEmails(ref)).as("no reminder").hasSize(1);
-		assertThat(survey).isEnded().hasPassed("Gateway_Answered", "EndEvent_Answered");
-		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(survey.getId()).count()).isZero();
+		assertThat(survey).hasPassed("Gateway_AnsweredByReminder", "Gateway_Answered").isWaitingAt("UserTask_CallBack");
+		assertThat(taskService.createTaskQuery().processInstanceId(survey.getId()).singleResult().getName())
+			.as("the detractor is called back all the same").isEqualTo("Call back Jean Dupont");
 	}
 
 	@Test

@@ -41,7 +41,8 @@ class EmailArtifactsIT {
 	static final List<String> LANGUAGES = List.of("en", "es", "fr");
 
 	static final List<String> CUSTOMER_TEMPLATES = List.of("welcome", "setup-help", "migration-help", "training-help",
-			"onboarding-complete", "tip-reports", "tip-dashboards", "tip-automations", "tip-integrations");
+			"onboarding-complete", "tip-reports", "tip-dashboards", "tip-automations", "tip-integrations",
+			"survey-thanks-passive", "survey-thanks-promoter");
 
 	/** Written by the check-in test (they need a check-in), or internal (to our own teams). */
 	static final List<String> OTHER_TEMPLATES = List.of("check-in-invitation", "check-in-rescheduled", "check-in-cancelled",
