@@ -7,6 +7,10 @@
 #             against the current commit (HEAD; uncommitted changes are not measured)
 #   rounds    how many times the order base, current, current, base is run (default 1: four benchmark runs)
 #
+# BENCH_DB=postgres runs both sides on PostgreSQL (database benchpg on 127.0.0.1:5432 as postgres, created afresh
+# before each run). This machine's PostgreSQL runs with autovacuum off; production never does, and without it the
+# planner has no statistics for the tables a run fills: the script turns it on for the run and resets it afterwards.
+#
 # Each side runs its own bench/run.sh (the harness as of that commit, so it drives that release's API), in the order
 # base, current, current, base, so that what drifts on the machine weighs on both alike. Logs go to
 # target/bench-compare/; the script prints each run's figures and each side's mean, and the current side as a
@@ -31,7 +35,27 @@ done
 git worktree prune
 git worktree add --detach --force "${base_dir}" "${base_ref}" >/dev/null
 git worktree add --detach --force "${current_dir}" HEAD >/dev/null
-trap 'git worktree remove --force "${base_dir}" >/dev/null 2>&1 || true; git worktree remove --force "${current_dir}" >/dev/null 2>&1 || true' EXIT
+postgres=$([ "${BENCH_DB:-h2}" = postgres ] && echo yes || echo no)
+psql_admin() { psql -h 127.0.0.1 -U postgres -qAt "$@"; }
+cleanup() {
+  git worktree remove --force "${base_dir}" >/dev/null 2>&1 || true
+  git worktree remove --force "${current_dir}" >/dev/null 2>&1 || true
+  if [ "${postgres}" = yes ]; then
+    psql_admin -c "drop database if exists benchpg" -c "alter system reset autovacuum" -c "select pg_reload_conf()" >/dev/null || true
+  fi
+}
+trap cleanup EXIT
+if [ "${postgres}" = yes ]; then
+  psql_admin -c "alter system set autovacuum = on" -c "select pg_reload_conf()" >/dev/null
+  # Releases before 06bf6bf lose a race for the first link-signing key on PostgreSQL (their journeys fail): give the
+  # base this checkout's LinkSecret, adapted to the settings class it had, and nothing else.
+  base_secret="${base_dir}/src/main/java/io/touchpoints/touchpoint/LinkSecret.java"
+  if ! grep -q REQUIRES_NEW "${base_secret}"; then
+    settings=$(grep -o 'LinkSecret(JdbcTemplate jdbc, [A-Za-z]* properties' "${base_secret}" | awk '{print $3}')
+    sed "s/EmailSettings properties/io.touchpoints.system.${settings} properties/; s/io.touchpoints.system.EmailSettings/EmailSettings/" \
+      src/main/java/io/touchpoints/touchpoint/LinkSecret.java > "${base_secret}"
+  fi
+fi
 # The harness starts each side's service the same way: this checkout's BenchService (c9f3e35's differed only in
 # passwords its own policy refused and in leaving out WRITE_DELAY=0, the durability both releases ship with).
 cp bench/src/io/touchpoints/bench/BenchService.java "${base_dir}/bench/src/io/touchpoints/bench/BenchService.java"
@@ -41,7 +65,13 @@ run() { # side, run number
   dir="$([ "$1" = base ] && echo "${base_dir}" || echo "${current_dir}")"
   log="${out}/$1-$2.log"
   echo "== $1 (run $2): $(cd "${dir}" && git log -1 --format='%h %s' | cut -c1-80)"
-  (cd "${dir}" && bench/run.sh "${bench_args[@]}") > "${log}" 2>&1 || [ $? -eq 2 ] || { echo "run failed: ${log}"; tail -20 "${log}"; exit 1; }
+  local java_opts="${BENCH_JAVA_OPTS:--Xms2g -Xmx2g}"
+  if [ "${postgres}" = yes ]; then
+    psql_admin -c "drop database if exists benchpg" -c "create database benchpg" >/dev/null
+    java_opts="${java_opts} -Dbench.db.url=jdbc:postgresql://127.0.0.1:5432/benchpg"
+  fi
+  (cd "${dir}" && BENCH_JAVA_OPTS="${java_opts}" bench/run.sh "${bench_args[@]}") > "${log}" 2>&1 || [ $? -eq 2 ] \
+    || { echo "run failed: ${log}"; tail -20 "${log}"; exit 1; }
   figures "${log}"
 }
 

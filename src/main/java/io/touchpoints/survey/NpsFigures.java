@@ -1,0 +1,67 @@
+package io.touchpoints.survey;
+
+import java.util.List;
+
+/**
+ * NPS of a set of answers (0 to 10) with its 95% interval, by the normal approximation for the difference of two
+ * proportions of one multinomial sample: NPS = 100 (P - D), variance = (P + D - (P - D)^2) / n, interval = NPS
+ * ± 1.96 × 100 × √variance, kept within [-100, 100].
+ */
+record NpsFigures(int invitations, int responses, Double responseRate, int promoters, int passives, int detractors,
+		Double nps, Interval interval) {
+
+	static final String METHOD = "NPS = 100 × (promoters − detractors) / responses. 95% interval: normal approximation for "
+			+ "the difference of two proportions of one multinomial sample, NPS ± 1.96 × 100 × √((P + D − (P − D)²) / n), "
+			+ "P and D the shares of promoters and detractors, n the responses, kept within [−100, 100]. A stage's "
+			+ "figure is enough to judge with at least " + NpsFigures.MINIMUM_RESPONSES + " responses and a half-width of at "
+			+ "most 10 points; it is below its band only when the whole interval lies below the band.";
+
+	static final int MINIMUM_RESPONSES = 30;
+
+	static final double Z_95 = 1.959964;
+
+	/** The 95% interval of the NPS, in NPS points. */
+	record Interval(double low, double high) {
+
+		double halfWidth() {
+			return (high - low) / 2;
+		}
+
+	}
+
+	static NpsFigures of(int invitations, List<Integer> scores) {
+		int promoters = (int) scores.stream().filter(score -> score >= 9).count();
+		int detractors = (int) scores.stream().filter(score -> score <= 6).count();
+		int n = scores.size();
+		Double rate = invitations == 0 ? null : round((double) n / invitations, 4);
+		if (n == 0) {
+			return new NpsFigures(invitations, 0, rate, 0, 0, 0, null, null);
+		}
+		double p = (double) promoters / n;
+		double d = (double) detractors / n;
+		double nps = 100 * (p - d);
+		double halfWidth = Z_95 * 100 * Math.sqrt(variance(p, d) / n);
+		return new NpsFigures(invitations, n, rate, promoters, n - promoters - detractors, detractors, round(nps, 1),
+				new Interval(round(Math.max(-100, nps - halfWidth), 1), round(Math.min(100, nps + halfWidth), 1)));
+	}
+
+	/** Responses needed in all for a half-width of 10 points at the observed shares (at least the minimum). */
+	int responsesForPlusMinus10() {
+		if (responses == 0) {
+			return (int) Math.ceil(Z_95 * Z_95 * 100);
+		}
+		double p = (double) promoters / responses;
+		double d = (double) detractors / responses;
+		return Math.max(MINIMUM_RESPONSES, (int) Math.ceil(Z_95 * Z_95 * 100 * variance(p, d)));
+	}
+
+	private static double variance(double p, double d) {
+		return p + d - (p - d) * (p - d);
+	}
+
+	private static double round(double value, int places) {
+		double scale = Math.pow(10, places);
+		return Math.round(value * scale) / scale;
+	}
+
+}

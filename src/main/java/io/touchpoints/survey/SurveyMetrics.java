@@ -1,0 +1,116 @@
+package io.touchpoints.survey;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Survey figures over whole months (UTC), each invitation counted in the month it went out with its answer, if
+ * any: NPS per lifecycle stage (the stage when invited) and overall, against each stage's band; the satisfaction
+ * surveys' means and shares of 4 and 5.
+ */
+@Service
+class SurveyMetrics {
+
+	static final String IN_BAND = "in_band";
+
+	static final String BELOW_BAND = "below_band";
+
+	static final String NOT_ENOUGH = "not_enough_responses";
+
+	private final JdbcTemplate jdbc;
+
+	private final NpsBands bands;
+
+	SurveyMetrics(JdbcTemplate jdbc, NpsBands bands) {
+		this.jdbc = jdbc;
+		this.bands = bands;
+	}
+
+	/** A stage's NPS over the whole period, its band, and whether the figure says it is in band. */
+	record StageFigures(String stage, int band, String status, Integer moreResponsesNeeded, NpsFigures figures) {
+	}
+
+	/** One month's NPS, overall and per stage. */
+	record Period(String period, NpsFigures overall, Map<String, NpsFigures> stages) {
+	}
+
+	/** A 1-to-5 survey: its mean and the share of 4 and 5. */
+	record Satisfaction(String survey, int invitations, int responses, Double responseRate, Double mean, int satisfied,
+			Double satisfiedShare) {
+	}
+
+	record NpsReport(String from, String to, String by, String method, NpsFigures overall, List<StageFigures> stages,
+			List<Period> periods, List<Satisfaction> satisfaction) {
+	}
+
+	private record Row(SurveyKind kind, String stage, YearMonth month, Integer score) {
+	}
+
+	NpsReport report(YearMonth first, YearMonth last) {
+		List<Row> rows = jdbc.query("select i.kind, i.stage, i.invited_at, r.score from survey_invitation i "
+				+ "left join survey_response r on r.invitation_id = i.id where i.invited_at >= ? and i.invited_at < ?",
+				(rs, row) -> new Row(SurveyKind.of(rs.getString(1)).orElseThrow(), rs.getString(2),
+						YearMonth.from(rs.getTimestamp(3).toInstant().atZone(ZoneOffset.UTC)), (Integer) rs.getObject(4)),
+				Timestamp.from(first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
+				Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+		List<Row> nps = rows.stream().filter(row -> row.kind().highest() == 10).toList();
+		List<StageFigures> stages = new ArrayList<>();
+		nps.stream().collect(Collectors.groupingBy(Row::stage, TreeMap::new, Collectors.toList()))
+			.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
+		List<Period> periods = new ArrayList<>();
+		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
+			YearMonth current = month;
+			List<Row> monthRows = nps.stream().filter(row -> row.month().equals(current)).toList();
+			Map<String, NpsFigures> byStage = new TreeMap<>();
+			monthRows.stream().collect(Collectors.groupingBy(Row::stage)).forEach((stage, stageRows) -> byStage.put(stage,
+					figures(stageRows)));
+			periods.add(new Period(month.toString(), figures(monthRows), byStage));
+		}
+		List<Satisfaction> satisfaction = List.of(SurveyKind.ONBOARDING, SurveyKind.CSAT).stream()
+			.map(kind -> satisfaction(kind, rows.stream().filter(row -> row.kind() == kind).toList()))
+			.toList();
+		return new NpsReport(first.toString(), last.toString(), "month", NpsFigures.METHOD, figures(nps), stages, periods,
+				satisfaction);
+	}
+
+	private StageFigures judged(String stage, NpsFigures figures) {
+		int band = bands.lowestFor(stage);
+		if (figures.interval() != null && figures.interval().high() < band) {
+			return new StageFigures(stage, band, BELOW_BAND, null, figures);
+		}
+		int needed = figures.responsesForPlusMinus10() - figures.responses();
+		if (figures.responses() < NpsFigures.MINIMUM_RESPONSES || figures.interval().halfWidth() > 10) {
+			return new StageFigures(stage, band, NOT_ENOUGH, Math.max(1, needed), figures);
+		}
+		return new StageFigures(stage, band, IN_BAND, null, figures);
+	}
+
+	private static NpsFigures figures(List<Row> rows) {
+		return NpsFigures.of(rows.size(), scores(rows, score -> true));
+	}
+
+	private static Satisfaction satisfaction(SurveyKind kind, List<Row> rows) {
+		List<Integer> scores = scores(rows, score -> true);
+		int satisfied = scores(rows, score -> score >= 4).size();
+		Double mean = scores.isEmpty() ? null
+				: Math.round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow() * 100) / 100.0;
+		return new Satisfaction(kind.value(), rows.size(), scores.size(),
+				rows.isEmpty() ? null : Math.round(10000.0 * scores.size() / rows.size()) / 10000.0, mean, satisfied,
+				scores.isEmpty() ? null : Math.round(10000.0 * satisfied / scores.size()) / 10000.0);
+	}
+
+	private static List<Integer> scores(List<Row> rows, Predicate<Integer> which) {
+		return rows.stream().map(Row::score).filter(score -> score != null && which.test(score)).toList();
+	}
+
+}
