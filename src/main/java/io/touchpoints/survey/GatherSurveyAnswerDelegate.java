@@ -2,11 +2,9 @@ package io.touchpoints.survey;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,6 +14,7 @@ import org.springframework.stereotype.Component;
 import io.touchpoints.customer.Customer;
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.sandbox.ModelBean;
+import io.touchpoints.touchpoint.CustomerEmails;
 import io.touchpoints.touchpoint.LocalizedDates;
 
 /**
@@ -23,8 +22,9 @@ import io.touchpoints.touchpoint.LocalizedDates;
  * (the truth, whatever the message carried): {@code surveyScore}, {@code surveyComment}, {@code hasComment},
  * {@code customerName} (a call-back task is named after it), the
  * customer's {@code stage}, {@code tier} and {@code annualValue} (a number), {@code earlierAnswers}
- * (their answers to earlier surveys, newest first, in words) and {@code daysSinceLastPromoterAnswer} (whole days
- * since they last answered 9 or 10 to an NPS survey; empty when never).
+ * (their answers to earlier surveys, newest first, in words) and {@code daysSinceLastPromoterInvitation} (whole
+ * days since the promoter invitation, mail template {@value #PROMOTER_INVITATION}, was last sent to them; empty
+ * when never).
  */
 @ModelBean
 @Component("gatherSurveyAnswerDelegate")
@@ -32,15 +32,21 @@ class GatherSurveyAnswerDelegate implements JavaDelegate {
 
 	private static final int EARLIER_ANSWERS_SHOWN = 10;
 
+	/** The mail template that invites a promoter to review us or refer someone. */
+	static final String PROMOTER_INVITATION = "survey-thanks-promoter";
+
 	private final Surveys surveys;
 
 	private final CustomerRegistry customers;
 
+	private final CustomerEmails emails;
+
 	private final Clock clock;
 
-	GatherSurveyAnswerDelegate(Surveys surveys, CustomerRegistry customers, Clock clock) {
+	GatherSurveyAnswerDelegate(Surveys surveys, CustomerRegistry customers, CustomerEmails emails, Clock clock) {
 		this.surveys = surveys;
 		this.customers = customers;
+		this.emails = emails;
 		this.clock = clock;
 	}
 
@@ -61,16 +67,9 @@ class GatherSurveyAnswerDelegate implements JavaDelegate {
 		execution.setVariable("tier", customer.getTier());
 		execution.setVariable("annualValue", customer.getAnnualValue() == null ? null : customer.getAnnualValue().doubleValue());
 		execution.setVariable("earlierAnswers", describe(earlier, ZoneId.of(customer.getTimeZone())));
-		execution.setVariable("daysSinceLastPromoterAnswer", lastPromoterAnswer(earlier)
+		execution.setVariable("daysSinceLastPromoterInvitation", emails.lastSent(customer.getId(), PROMOTER_INVITATION)
 			.map(at -> (int) Duration.between(at, clock.instant()).toDays())
 			.orElse(null));
-	}
-
-	private static Optional<Instant> lastPromoterAnswer(List<Surveys.Answer> answers) {
-		return answers.stream()
-			.filter(answer -> answer.invitation().kind().highest() == 10 && answer.response().score() >= 9)
-			.map(answer -> answer.response().answeredAt())
-			.max(Instant::compareTo);
 	}
 
 	private static String describe(List<Surveys.Answer> answers, ZoneId zone) {

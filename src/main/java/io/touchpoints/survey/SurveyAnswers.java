@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
@@ -86,7 +87,7 @@ class SurveyAnswers {
 	Outcome answer(String invitationId, int score, String comment) {
 		Outcome outcome = transaction.execute(status -> record(invitationId, score, comment));
 		if (outcome.recorded()) {
-			tellTheDispatch(outcome.invitation(), outcome.response());
+			tellTheDispatch(outcome.invitation());
 		}
 		return outcome;
 	}
@@ -147,13 +148,15 @@ class SurveyAnswers {
 	 * Moves a dispatch that waits for the answer on; a dispatch that has moved on already (its call back open, say)
 	 * gets the answer as it now stands, so that the task's form shows a comment written after the click.
 	 */
-	private void tellTheDispatch(SurveyInvitation invitation, SurveyResponse response) {
+	private void tellTheDispatch(SurveyInvitation invitation) {
 		String processInstanceId = invitation.processInstanceId();
 		if (processInstanceId == null) {
 			return;
 		}
 		try {
 			Retrying.onConcurrentWrite(() -> asEngine.callAsService(() -> {
+				// Read again on every attempt: a later answer may have committed meanwhile, and the latest must win.
+				SurveyResponse response = surveys.response(invitation.id()).orElseThrow();
 				int moved = runtimeService.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
 					.processInstanceId(processInstanceId)
 					.setVariable(SurveyProcess.ANSWERED, true)
@@ -167,6 +170,9 @@ class SurveyAnswers {
 				}
 				return moved;
 			}), OptimisticLockingException.class);
+		}
+		catch (NullValueException ended) {
+			// The dispatch ended between the look and the write: nothing waits for this answer any more.
 		}
 		catch (RuntimeException e) {
 			log.warn("The answer to survey invitation {} is recorded but did not reach its dispatch (process instance {}); "

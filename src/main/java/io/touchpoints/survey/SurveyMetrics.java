@@ -85,14 +85,20 @@ class SurveyMetrics {
 
 	private StageFigures judged(String stage, NpsFigures figures) {
 		int band = bands.lowestFor(stage);
-		if (figures.interval() != null && figures.interval().high() < band) {
+		if (figures.responses() < NpsFigures.MINIMUM_RESPONSES) {
+			return new StageFigures(stage, band, NOT_ENOUGH, notEnough(figures), figures);
+		}
+		if (figures.wholelyBelow(band)) {
 			return new StageFigures(stage, band, BELOW_BAND, null, figures);
 		}
-		int needed = figures.responsesForPlusMinus10() - figures.responses();
-		if (figures.responses() < NpsFigures.MINIMUM_RESPONSES || figures.interval().halfWidth() > 10) {
-			return new StageFigures(stage, band, NOT_ENOUGH, Math.max(1, needed), figures);
+		if (!figures.enoughToJudge()) {
+			return new StageFigures(stage, band, NOT_ENOUGH, notEnough(figures), figures);
 		}
 		return new StageFigures(stage, band, IN_BAND, null, figures);
+	}
+
+	private static int notEnough(NpsFigures figures) {
+		return Math.max(1, figures.responsesForPlusMinus10() - figures.responses());
 	}
 
 	private static NpsFigures figures(List<Row> rows) {

@@ -1,12 +1,14 @@
 package io.touchpoints.touchpoint;
 
 import java.net.URI;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.stereotype.Service;
 
@@ -76,6 +78,11 @@ public class CustomerEmails {
 	/** Whether the customer opted out of this category (or of everything optional). */
 	public boolean optedOut(long customerId, EmailCategory category) {
 		return !consent.of(customerId).allows(category);
+	}
+
+	/** When this template was last handed to SMTP for the customer; empty when never. */
+	public Optional<Instant> lastSent(long customerId, String templateId) {
+		return delivery.lastSent(customerId, templateId);
 	}
 
 	/** Whether the touchpoint with this key has been handed to SMTP. */

@@ -93,4 +93,10 @@ class DeliveryLedger {
 				customerId, Timestamp.from(since));
 	}
 
+	Optional<Instant> lastSent(long customerId, String templateId) {
+		return Optional.ofNullable(jdbc.queryForObject("select max(sent_at) from touchpoint_delivery where customer_id = ? "
+				+ "and template_id = ? and status = '" + SENT + "'", Timestamp.class, customerId, templateId))
+			.map(Timestamp::toInstant);
+	}
+
 }

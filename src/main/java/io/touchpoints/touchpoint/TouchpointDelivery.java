@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -134,6 +135,10 @@ class TouchpointDelivery {
 			}
 		});
 		acceptedNotRecorded.remove(touchpoint.idempotencyKey());
+	}
+
+	Optional<Instant> lastSent(long customerId, String templateId) {
+		return ledger.lastSent(customerId, templateId);
 	}
 
 	boolean wasSent(String idempotencyKey) {

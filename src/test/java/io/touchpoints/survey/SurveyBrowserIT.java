@@ -119,6 +119,7 @@ class SurveyBrowserIT {
 				"Commented on the 'nps' survey");
 
 		// A detractor: the call back is in Tasklist for the CSM team, with the comment the customer wrote after the click.
+		jobs.executeAll(dispatch);
 		String taskId = taskService.createTaskQuery().processInstanceId(dispatch).singleResult().getId();
 		browser.get(http.getRootUri() + "/camunda/app/tasklist/");
 		wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]"))).sendKeys(TestUsers.CSM);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,6 +18,8 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
@@ -59,6 +62,9 @@ class SurveyFollowUpIT {
 
 	@Autowired
 	TaskService taskService;
+
+	@Autowired
+	DecisionService decisions;
 
 	@Test
 	void aDetractorGetsACallBackFromTheirCsmWithTheCommentAndTheirEarlierAnswers() throws Exception {
@@ -130,6 +136,25 @@ class SurveyFollowUpIT {
 		ProcessInstance second = answer(ref, "relationship-nps", 9, null);
 		assertThat(second).isEnded().hasPassed("EndEvent_NoFollowUp");
 		assertThat(subjects(ref)).filteredOn("Thank you, Jane Doe!"::equals).hasSize(1);
+
+		EngineTime.advance(Duration.ofDays(70));
+		ProcessInstance third = answer(ref, "nps", 10, null);
+		assertThat(third).as("190 days after the invitation").isEnded().hasPassed("EndEvent_ThankedPromoter");
+		assertThat(subjects(ref)).filteredOn("Thank you, Jane Doe!"::equals).hasSize(2);
+	}
+
+	@ParameterizedTest(name = "{0} {1}: {2}")
+	@CsvSource(nullValues = "none", value = { "nps, 0, call-back", "nps, 6, call-back", "nps, 7, thank-passive",
+			"nps, 8, thank-passive", "nps, 9, thank-promoter", "relationship-nps, 10, thank-promoter",
+			"relationship-nps, 6, call-back", "csat, 1, call-back", "csat, 2, call-back", "csat, 3, none",
+			"onboarding, 2, call-back", "onboarding, 3, none", "onboarding, 5, none" })
+	void theFollowUpTableDrawsItsLinesAtTheBandsEdges(String kind, int score, String followUp) {
+		Map<String, Object> answer = new java.util.HashMap<>(Map.of("surveyKind", kind, "surveyScore", score,
+				"hasComment", false, "stage", "engagement", "tier", "standard", "annualValue", 1000.0));
+		answer.put("daysSinceLastPromoterInvitation", null);
+		var result = decisions.evaluateDecisionByKey("survey-follow-up").variables(answer).evaluate().getSingleResult();
+		String decided = result == null ? null : result.getSingleEntry();
+		assertThat(decided).isEqualTo(followUp);
 	}
 
 	@Test

@@ -63,6 +63,8 @@ class SurveyMetricsIT {
 		record(customer, SurveyKind.RELATIONSHIP_NPS, "adoption", april, repeat(60, 9, 30, 7, 10, 5));
 		// renewal, April: 200 promoters, 160 passives, 40 detractors.
 		record(customer, SurveyKind.NPS, "renewal", april, repeat(200, 10, 160, 7, 40, 3));
+		// advocacy, April: a single detractor.
+		record(customer, SurveyKind.NPS, "advocacy", april, 0);
 		// onboarding satisfaction (1 to 5): 5, 4, 4, 2 and one unanswered.
 		record(customer, SurveyKind.ONBOARDING, "adoption", april, 5, 4, 4, 2, null);
 		recorded = true;
@@ -73,12 +75,18 @@ class SurveyMetricsIT {
 		JsonNode report = api.get(users.cxOps(), PATH).getBody();
 
 		JsonNode overall = report.get("overall");
-		assertThat(overall.get("invitations").asInt()).isEqualTo(552);
-		assertThat(overall.get("responses").asInt()).isEqualTo(550);
+		assertThat(overall.get("invitations").asInt()).isEqualTo(553);
+		assertThat(overall.get("responses").asInt()).isEqualTo(551);
 		assertThat(overall.get("promoters").asInt()).isEqualTo(269);
 		assertThat(overall.get("passives").asInt()).isEqualTo(199);
-		assertThat(overall.get("detractors").asInt()).isEqualTo(82);
-		assertThat(overall.get("nps").asDouble()).isEqualTo(34.0);
+		assertThat(overall.get("detractors").asInt()).isEqualTo(83);
+		assertThat(overall.get("nps").asDouble()).as("186 of 551").isEqualTo(33.8);
+
+		JsonNode advocacy = stage(report, "advocacy");
+		assertThat(advocacy.get("figures").get("nps").asDouble()).isEqualTo(-100.0);
+		assertThat(advocacy.get("status").asText()).as("one answer says nothing, however far below 50")
+			.isEqualTo("not_enough_responses");
+		assertThat(advocacy.get("moreResponsesNeeded").asInt()).isEqualTo(29);
 
 		JsonNode engagement = stage(report, "engagement");
 		assertThat(engagement.get("figures").get("invitations").asInt()).isEqualTo(12);
