@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import io.touchpoints.customer.CustomerRegistry;
@@ -67,7 +71,53 @@ class SurveyMetricsIT {
 		record(customer, SurveyKind.NPS, "advocacy", april, 0);
 		// onboarding satisfaction (1 to 5): 5, 4, 4, 2 and one unanswered.
 		record(customer, SurveyKind.ONBOARDING, "adoption", april, 5, 4, 4, 2, null);
+		// May: one answer whose comment a spreadsheet would run as a formula.
+		Instant may = Instant.parse("2025-05-10T10:00:00Z");
+		String id = UUID.randomUUID().toString();
+		surveys.invite(new SurveyInvitation(id, customer, SurveyKind.NPS, "engagement", null, may, may.plusSeconds(86400), null));
+		surveys.answer(id, 4, may.plusSeconds(60));
+		surveys.comment(id, "=HYPERLINK(\"http://evil.example\",\"Click\")");
 		recorded = true;
+	}
+
+	@Test
+	void theAnswersAreListedAsJsonAPageAtATime() {
+		JsonNode page = api.get(users.integration(), "/api/surveys/responses?from=2025-03&to=2025-03&size=4&page=1").getBody();
+
+		assertThat(page.get("total").asLong()).isEqualTo(10);
+		assertThat(page.get("responses")).hasSize(4);
+		JsonNode first = page.get("responses").get(0);
+		assertThat(first.get("customerName").asText()).isEqualTo("Metrics Customer");
+		assertThat(first.get("survey").asText()).isEqualTo("nps");
+		assertThat(first.get("stage").asText()).isEqualTo("engagement");
+		assertThat(first.get("answeredAt").asText()).isEqualTo("2025-03-10T11:00:00Z");
+
+		ResponseEntity<JsonNode> tooBig = api.get(users.integration(), "/api/surveys/responses?size=5000");
+		assertThat(tooBig.getStatusCode().value()).isEqualTo(400);
+		assertThat(tooBig.getBody().toString()).contains("size", "between 1 and 1000");
+	}
+
+	@Test
+	void theAnswersComeAsCsvForASpreadsheetWithFormulasDisarmed() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setAccept(List.of(MediaType.parseMediaType("text/csv")));
+		headers.setBasicAuth(users.cxOps(), TestUsers.PASSWORD);
+		ResponseEntity<String> csv = api.template().exchange("/api/surveys/responses?from=2025-03&to=2025-05",
+				HttpMethod.GET, new HttpEntity<>(headers), String.class);
+
+		assertThat(csv.getStatusCode().value()).isEqualTo(200);
+		assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+		String[] lines = csv.getBody().split("\r\n");
+		assertThat(lines[0]).isEqualTo("\"customerRef\",\"customerName\",\"survey\",\"stage\",\"invitedAt\",\"answeredAt\","
+				+ "\"updatedAt\",\"score\",\"comment\"");
+		assertThat(lines).hasSize(1 + 10 + 545 + 1);
+		assertThat(lines[lines.length - 1]).endsWith(",\"4\",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Click\"\")\"");
+
+		headers.setBasicAuth(users.cxOps(), TestUsers.PASSWORD);
+		ResponseEntity<String> bad = api.template().exchange("/api/surveys/responses?from=2025-99", HttpMethod.GET,
+				new HttpEntity<>(headers), String.class);
+		assertThat(bad.getStatusCode().value()).isEqualTo(400);
+		assertThat(bad.getBody()).contains("from");
 	}
 
 	@Test
