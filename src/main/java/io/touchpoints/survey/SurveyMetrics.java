@@ -31,9 +31,12 @@ class SurveyMetrics {
 
 	private final NpsBands bands;
 
-	SurveyMetrics(JdbcTemplate jdbc, NpsBands bands) {
+	private final CallBackFigures callBacks;
+
+	SurveyMetrics(JdbcTemplate jdbc, NpsBands bands, CallBackFigures callBacks) {
 		this.jdbc = jdbc;
 		this.bands = bands;
+		this.callBacks = callBacks;
 	}
 
 	/** A stage's NPS over the whole period, its band, and whether the figure says it is in band. */
@@ -50,7 +53,7 @@ class SurveyMetrics {
 	}
 
 	record NpsReport(String from, String to, String by, String method, NpsFigures overall, List<StageFigures> stages,
-			List<Period> periods, List<Satisfaction> satisfaction) {
+			List<Period> periods, List<Satisfaction> satisfaction, CallBackFigures.ClosingTheLoop closingTheLoop) {
 	}
 
 	private record Row(SurveyKind kind, String stage, YearMonth month, Integer score) {
@@ -80,7 +83,7 @@ class SurveyMetrics {
 			.map(kind -> satisfaction(kind, rows.stream().filter(row -> row.kind() == kind).toList()))
 			.toList();
 		return new NpsReport(first.toString(), last.toString(), "month", NpsFigures.METHOD, figures(nps), stages, periods,
-				satisfaction);
+				satisfaction, callBacks.of(first, last));
 	}
 
 	private StageFigures judged(String stage, NpsFigures figures) {

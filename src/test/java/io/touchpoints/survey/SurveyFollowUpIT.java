@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.DecisionService;
@@ -141,6 +142,39 @@ class SurveyFollowUpIT {
 		ProcessInstance third = answer(ref, "nps", 10, null);
 		assertThat(third).as("190 days after the invitation").isEnded().hasPassed("EndEvent_ThankedPromoter");
 		assertThat(subjects(ref)).filteredOn("Thank you, Jane Doe!"::equals).hasSize(2);
+	}
+
+	@Test
+	void theFiguresShowHowManyDetractorsWereCalledBackWithin48HoursAndWhatWasLearned() {
+		EngineTime.set(java.time.Instant.parse("2025-06-02T10:00:00Z"));
+		List<ProcessInstance> surveys = new ArrayList<>();
+		for (String name : List.of("Early Caller", "Late Caller", "Not Called Yet")) {
+			surveys.add(answer(customers.create(name, "en", "Europe/London"), "nps", 3, null));
+		}
+		EngineTime.advance(Duration.ofHours(10));
+		complete(surveys.get(0), "yes", "performance", true);
+		EngineTime.advance(Duration.ofHours(50));
+		complete(surveys.get(1), "no", "unknown", false);
+
+		JsonNode loop = api.get(users.cxOps(), "/api/metrics/nps?from=2025-06&to=2025-06").getBody().get("closingTheLoop");
+
+		assertThat(loop.get("callBacks").asInt()).isEqualTo(3);
+		assertThat(loop.get("done").asInt()).isEqualTo(2);
+		assertThat(loop.get("open").asInt()).isEqualTo(1);
+		assertThat(loop.get("doneWithin48Hours").asInt()).isEqualTo(1);
+		assertThat(loop.get("doneWithin48HoursShare").asDouble()).isEqualTo(0.3333);
+		assertThat(loop.get("medianHoursToCallBack").asDouble()).as("10 and 60 hours").isEqualTo(35.0);
+		assertThat(loop.get("reached").asInt()).isOne();
+		assertThat(loop.get("notReached").asInt()).isOne();
+		assertThat(loop.get("resolved").asInt()).isOne();
+		assertThat(loop.get("rootCauses").get("performance").asInt()).isOne();
+		assertThat(loop.get("rootCauses").get("unknown").asInt()).isOne();
+	}
+
+	private void complete(ProcessInstance survey, String reached, String rootCause, boolean resolved) {
+		Task callBack = taskService.createTaskQuery().processInstanceId(survey.getId()).singleResult();
+		taskService.complete(callBack.getId(), Map.of("reached", reached, "rootCause", rootCause, "resolved", resolved,
+				"outcome", "Called"));
 	}
 
 	@ParameterizedTest(name = "{0} {1}: {2}")
