@@ -71,7 +71,7 @@ class CallBackFigures {
 				.filter(variable -> variable.getName().equals("rootCause") && variable.getValue() != null)
 				.collect(Collectors.groupingBy(variable -> variable.getValue().toString(), TreeMap::new, Collectors.counting()));
 			return new ClosingTheLoop(tasks.size(), done.size(), (int) tasks.stream().filter(task -> task.getEndTime() == null).count(),
-					within, tasks.isEmpty() ? null : Math.round(10000.0 * within / tasks.size()) / 10000.0, median(hours),
+					within, NpsFigures.share(within, tasks.size()), median(hours),
 					reached, notReached, resolved, causes);
 		});
 	}
@@ -86,7 +86,7 @@ class CallBackFigures {
 		}
 		int middle = sorted.size() / 2;
 		double value = sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
-		return Math.round(value * 10) / 10.0;
+		return NpsFigures.round(value, 1);
 	}
 
 }

@@ -41,7 +41,7 @@ record NpsFigures(int invitations, int responses, Double responseRate, int promo
 		int promoters = (int) scores.stream().filter(score -> score >= 9).count();
 		int detractors = (int) scores.stream().filter(score -> score <= 6).count();
 		int n = scores.size();
-		Double rate = invitations == 0 ? null : round((double) n / invitations, 4);
+		Double rate = share(n, invitations);
 		if (n == 0) {
 			return new NpsFigures(invitations, 0, rate, 0, 0, 0, null, null, Double.NaN, Double.NaN);
 		}
@@ -67,7 +67,12 @@ record NpsFigures(int invitations, int responses, Double responseRate, int promo
 		return p + d - (p - d) * (p - d);
 	}
 
-	private static double round(double value, int places) {
+	/** {@code part} of {@code whole} to four places; null when there is no whole. */
+	static Double share(int part, int whole) {
+		return whole == 0 ? null : round((double) part / whole, 4);
+	}
+
+	static double round(double value, int places) {
 		double scale = Math.pow(10, places);
 		return Math.round(value * scale) / scale;
 	}

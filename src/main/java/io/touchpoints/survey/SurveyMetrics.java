@@ -112,10 +112,9 @@ class SurveyMetrics {
 		List<Integer> scores = scores(rows, score -> true);
 		int satisfied = scores(rows, score -> score >= 4).size();
 		Double mean = scores.isEmpty() ? null
-				: Math.round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow() * 100) / 100.0;
+				: NpsFigures.round(scores.stream().mapToInt(Integer::intValue).average().orElseThrow(), 2);
 		return new Satisfaction(kind.value(), rows.size(), scores.size(),
-				rows.isEmpty() ? null : Math.round(10000.0 * scores.size() / rows.size()) / 10000.0, mean, satisfied,
-				scores.isEmpty() ? null : Math.round(10000.0 * satisfied / scores.size()) / 10000.0);
+				NpsFigures.share(scores.size(), rows.size()), mean, satisfied, NpsFigures.share(satisfied, scores.size()));
 	}
 
 	private static List<Integer> scores(List<Row> rows, Predicate<Integer> which) {

@@ -1,9 +1,14 @@
 package io.touchpoints.touchpoint;
 
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +31,8 @@ class LinkSecret {
 
 	private final JdbcTemplate jdbc;
 
+	private static final int SIGNATURE_BYTES = 16;
+
 	private final String configured;
 
 	private final TransactionTemplate ownTransaction;
@@ -37,6 +44,18 @@ class LinkSecret {
 		this.configured = properties.mail().linkSecret();
 		this.ownTransaction = new TransactionTemplate(transactions);
 		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+	}
+
+	/** The first 128 bits of the message's HMAC-SHA256 under this key: what every signed link carries. */
+	byte[] mac(String message) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(key(), "HmacSHA256"));
+			return Arrays.copyOf(mac.doFinal(message.getBytes(StandardCharsets.UTF_8)), SIGNATURE_BYTES);
+		}
+		catch (GeneralSecurityException e) {
+			throw new IllegalStateException("HmacSHA256 is not available", e);
+		}
 	}
 
 	byte[] key() {

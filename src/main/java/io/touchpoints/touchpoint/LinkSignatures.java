@@ -1,13 +1,7 @@
 package io.touchpoints.touchpoint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
@@ -18,8 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class LinkSignatures {
-
-	private static final int SIGNATURE_BYTES = 16;
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -48,15 +40,7 @@ public class LinkSignatures {
 	}
 
 	private byte[] mac(String purpose, String message) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-			byte[] full = mac.doFinal(("link:" + purpose + "\n" + message).getBytes(StandardCharsets.UTF_8));
-			return Arrays.copyOf(full, SIGNATURE_BYTES);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HmacSHA256 is not available", e);
-		}
+		return secret.mac("link:" + purpose + "\n" + message);
 	}
 
 }

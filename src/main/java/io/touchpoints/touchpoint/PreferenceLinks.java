@@ -2,14 +2,9 @@ package io.touchpoints.touchpoint;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.stereotype.Component;
 
@@ -26,8 +21,6 @@ class PreferenceLinks {
 	static final String PATH = "/email-preferences/";
 
 	private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
-
-	private static final int SIGNATURE_BYTES = 16;
 
 	private final LinkSecret secret;
 
@@ -80,15 +73,7 @@ class PreferenceLinks {
 	}
 
 	private byte[] signature(String customerRef, EmailCategory category) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret.key(), "HmacSHA256"));
-			byte[] full = mac.doFinal((customerRef + "\n" + category.value()).getBytes(StandardCharsets.UTF_8));
-			return Arrays.copyOf(full, SIGNATURE_BYTES);
-		}
-		catch (GeneralSecurityException e) {
-			throw new IllegalStateException("HmacSHA256 is not available", e);
-		}
+		return secret.mac(customerRef + "\n" + category.value());
 	}
 
 }

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -86,10 +86,9 @@ class SurveyBrowserIT {
 	@Test
 	void aCustomerClicksAScoreInTheEmailAddsACommentAndTheirCsmSeesItInTasklist() throws Exception {
 		String ref = customers.create("Chloé Martin", "fr", "Europe/Paris");
-		String dispatch = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
-				Map.of("customerRef", ref, SurveyProcess.KIND, "nps")).getId();
-		jobs.executeAll(dispatch);
-		String invitation = (String) runtimeService.getVariable(dispatch, SurveyProcess.INVITATION);
+		ProcessInstance survey = SentSurveys.start(runtimeService, jobs, ref, "nps");
+		String dispatch = survey.getId();
+		String invitation = SentSurveys.invitationOf(runtimeService, survey);
 		MimeMessage email = smtp.getReceivedMessagesForDomain(Customers.email(ref))[0];
 		// The email's links name the configured public address; here the service listens on a random port.
 		String html = ReceivedMail.part(email, "text/html").replace("http://localhost:8080", http.getRootUri());

@@ -275,10 +275,7 @@ class SurveyDispatchIT {
 	}
 
 	private ProcessInstance start(String ref, String kind) {
-		ProcessInstance survey = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
-				Map.of("customerRef", ref, SurveyProcess.KIND, kind));
-		jobs.executeAll(survey.getId());
-		return survey;
+		return SentSurveys.start(runtimeService, jobs, ref, kind);
 	}
 
 	/** Runs the survey's due jobs, and an email deferred to the customer's daytime or next week at its time. */

@@ -202,11 +202,8 @@ class SurveyFollowUpIT {
 
 	/** Sends the survey, answers it on its page (score, then the comment if any) and runs what follows. */
 	private ProcessInstance answer(String ref, String kind, int score, String comment) {
-		ProcessInstance survey = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
-				Map.of("customerRef", ref, SurveyProcess.KIND, kind));
-		jobs.executeAll(survey.getId());
-		String invitation = (String) runtimeService.getVariable(survey.getId(), SurveyProcess.INVITATION);
-		assertThat(invitation).as("the survey was sent").isNotNull();
+		ProcessInstance survey = SentSurveys.start(runtimeService, jobs, ref, kind);
+		String invitation = SentSurveys.invitationOf(runtimeService, survey);
 		SurveyPages browser = new SurveyPages(http);
 		String link = SurveyLinks.PATH + links.token(invitation, score);
 		browser.click(link);

@@ -7,7 +7,6 @@ import java.util.Map;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -221,12 +220,8 @@ class SurveyPagesIT {
 
 	private Invitation invite(String name, String locale, String kind) {
 		String ref = customers.create(name, locale, "Europe/Paris");
-		ProcessInstance dispatch = runtimeService.startProcessInstanceByKey(SurveyProcess.DISPATCH, ref,
-				Map.of("customerRef", ref, SurveyProcess.KIND, kind));
-		jobs.executeAll(dispatch.getId());
-		String id = (String) runtimeService.getVariable(dispatch.getId(), SurveyProcess.INVITATION);
-		assertThat(id).as("the survey was sent").isNotNull();
-		return new Invitation(ref, id, links);
+		return new Invitation(ref, SentSurveys.invitationOf(runtimeService, SentSurveys.start(runtimeService, jobs, ref, kind)),
+				links);
 	}
 
 	private long countResponses(String invitationId) {
