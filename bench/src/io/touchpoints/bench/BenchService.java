@@ -33,7 +33,7 @@ import io.touchpoints.TouchpointsApplication;
  * executor and escalation sweep off, send window always open, an in-process SMTP server (GreenMail) for the
  * welcome emails, and an account of group {@code integration} to call the API with HTTP Basic.
  */
-final class BenchService implements AutoCloseable {
+public final class BenchService implements AutoCloseable {
 
 	/** User ids are letters and digits only (the engine's default resource whitelist). */
 	static final String USER = "benchintegration";
@@ -58,10 +58,10 @@ final class BenchService implements AutoCloseable {
 		.build());
 
 	/** An HTTP answer: status and parsed JSON body (null when empty). */
-	record Response(int status, JsonNode body, String raw) {
+	public record Response(int status, JsonNode body, String raw) {
 	}
 
-	BenchService() throws IOException {
+	public BenchService() throws IOException {
 		directory = Files.createTempDirectory("touchpoints-bench-");
 		int smtpPort = freePort();
 		smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -101,11 +101,11 @@ final class BenchService implements AutoCloseable {
 		authorization = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
 	}
 
-	<T> T bean(Class<T> type) {
+	public <T> T bean(Class<T> type) {
 		return context.getBean(type);
 	}
 
-	DataSource dataSource() {
+	public DataSource dataSource() {
 		return bean(DataSource.class);
 	}
 
@@ -117,7 +117,7 @@ final class BenchService implements AutoCloseable {
 		return smtp.getReceivedMessages().length;
 	}
 
-	Response send(String method, String path, byte[] body) throws IOException, InterruptedException {
+	public Response send(String method, String path, byte[] body) throws IOException, InterruptedException {
 		HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
 			.timeout(Duration.ofMinutes(2))
 			.header("Authorization", authorization)
@@ -130,8 +130,13 @@ final class BenchService implements AutoCloseable {
 		return new Response(response.statusCode(), raw.isEmpty() ? null : JSON.readTree(raw), raw);
 	}
 
-	Response send(String method, String path, String body) throws IOException, InterruptedException {
+	public Response send(String method, String path, String body) throws IOException, InterruptedException {
 		return send(method, path, body.getBytes(StandardCharsets.UTF_8));
+	}
+
+	/** Where the service listens, for clients of its own (a browser's cookies, say). */
+	public URI base() {
+		return base;
 	}
 
 	@Override

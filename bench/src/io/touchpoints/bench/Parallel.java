@@ -11,43 +11,43 @@ import java.util.concurrent.atomic.AtomicReference;
  * measures the wall time of the whole run and the latency of each item. The first failure stops every thread
  * and is rethrown.
  */
-final class Parallel {
+public final class Parallel {
 
 	private Parallel() {
 	}
 
 	@FunctionalInterface
-	interface Work<T> {
+	public interface Work<T> {
 
 		void run(T item) throws Exception;
 
 	}
 
 	/** What a run took: its wall time and every item's latency, in nanoseconds. */
-	record Run(long wallNanos, long[] latencyNanos) {
+	public record Run(long wallNanos, long[] latencyNanos) {
 
-		double seconds() {
+		public double seconds() {
 			return wallNanos / 1e9;
 		}
 
-		double perSecond(long units) {
+		public double perSecond(long units) {
 			return units / seconds();
 		}
 
 		/** Nearest-rank percentile in milliseconds, {@code p} from 0 to 100. */
-		double percentileMillis(double p) {
+		public double percentileMillis(double p) {
 			long[] sorted = latencyNanos.clone();
 			Arrays.sort(sorted);
 			int rank = (int) Math.ceil(p / 100.0 * sorted.length);
 			return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
 		}
 
-		double maxMillis() {
+		public double maxMillis() {
 			return Arrays.stream(latencyNanos).max().orElse(0) / 1e6;
 		}
 
 		/** Two runs as one: their wall times added, their latencies together. */
-		Run plus(Run other) {
+		public Run plus(Run other) {
 			long[] latencies = Arrays.copyOf(latencyNanos, latencyNanos.length + other.latencyNanos.length);
 			System.arraycopy(other.latencyNanos, 0, latencies, latencyNanos.length, other.latencyNanos.length);
 			return new Run(wallNanos + other.wallNanos, latencies);
@@ -55,7 +55,7 @@ final class Parallel {
 
 	}
 
-	static <T> Run run(int threads, List<T> items, Work<T> work) throws Exception {
+	public static <T> Run run(int threads, List<T> items, Work<T> work) throws Exception {
 		long[] latencies = new long[items.size()];
 		AtomicInteger next = new AtomicInteger();
 		AtomicReference<Throwable> failure = new AtomicReference<>();

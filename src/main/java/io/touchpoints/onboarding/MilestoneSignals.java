@@ -100,7 +100,7 @@ public class MilestoneSignals implements SignalSubscriber {
 	}
 
 	private static SignalDelivery delivery(String processInstanceId, String milestone) {
-		return new SignalDelivery(processInstanceId, ModelNames.MILESTONE_REACHED, MILESTONE_VARIABLE, milestone);
+		return SignalDelivery.toWaiting(processInstanceId, ModelNames.MILESTONE_REACHED, MILESTONE_VARIABLE, milestone);
 	}
 
 }

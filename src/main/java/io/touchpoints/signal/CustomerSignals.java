@@ -8,8 +8,11 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
+import org.camunda.bpm.engine.runtime.MessageCorrelationBuilder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.touchpoints.system.AsEngine;
 import io.touchpoints.system.Retrying;
@@ -32,10 +35,14 @@ public class CustomerSignals {
 
 	private final AsEngine asEngine;
 
-	CustomerSignals(List<SignalSubscriber> subscribers, @Lazy RuntimeService runtimeService, AsEngine asEngine) {
+	private final TransactionTemplate transactions;
+
+	CustomerSignals(List<SignalSubscriber> subscribers, @Lazy RuntimeService runtimeService, AsEngine asEngine,
+			PlatformTransactionManager transactions) {
 		this.subscribers = subscribers;
 		this.runtimeService = runtimeService;
 		this.asEngine = asEngine;
+		this.transactions = new TransactionTemplate(transactions);
 	}
 
 	/** Lets every subscriber record the signals; runs in the caller's transaction. Returns what to {@link #send}. */
@@ -62,8 +69,8 @@ public class CustomerSignals {
 				Retrying.onConcurrentWrite(() -> deliver(delivery), OptimisticLockingException.class);
 			}
 			catch (RuntimeException e) {
-				log.warn("Signal '{}' for process instance {} is recorded but did not reach the journey; the signal sweep "
-						+ "will send it again", delivery.value(), delivery.processInstanceId(), e);
+				log.warn("Signal '{}' for {} is recorded but did not reach the journey; the signal sweep will send it again",
+						delivery.message(), delivery.target(), e);
 			}
 		}
 	}
@@ -80,11 +87,23 @@ public class CustomerSignals {
 	}
 
 	private int deliver(SignalDelivery delivery) {
-		return asEngine.callAsService(() -> runtimeService.createMessageCorrelation(delivery.message())
-			.processInstanceId(delivery.processInstanceId())
-			.localVariableEquals(delivery.waitVariable(), delivery.value())
-			.correlateAllWithResult()
-			.size());
+		return transactions.execute(status -> {
+			int reached = asEngine.callAsService(() -> correlation(delivery).correlateAllWithResult().size());
+			if (!delivery.receipt().delivered(reached)) {
+				status.setRollbackOnly();
+				return 0;
+			}
+			return reached;
+		});
+	}
+
+	private MessageCorrelationBuilder correlation(SignalDelivery delivery) {
+		MessageCorrelationBuilder correlation = runtimeService.createMessageCorrelation(delivery.message());
+		if (delivery.processInstanceId() != null) {
+			return correlation.processInstanceId(delivery.processInstanceId())
+				.localVariableEquals(delivery.waitVariable(), delivery.value());
+		}
+		return correlation.processInstanceBusinessKey(delivery.businessKey());
 	}
 
 }

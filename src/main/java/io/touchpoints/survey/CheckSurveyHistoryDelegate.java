@@ -3,6 +3,7 @@ package io.touchpoints.survey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -20,7 +21,8 @@ import io.touchpoints.touchpoint.EmailCategory;
  * any kind ({@code daysSinceLastSurvey}), of this kind ({@code daysSinceLastOfKind}) and of another kind
  * ({@code daysSinceLastOtherKind}), each null when never;
  * whether a support ticket of theirs is open ({@code openTicket}); whether they opted out of survey emails
- * ({@code optedOut}).
+ * ({@code optedOut}); their lifecycle stage ({@code customerStage}). Notes when it looked ({@code surveyCheckedAt}):
+ * a survey of the same kind sent after that was decided alongside this one, and only the first goes.
  */
 @ModelBean
 @Component("checkSurveyHistoryDelegate")
@@ -56,6 +58,8 @@ class CheckSurveyHistoryDelegate implements JavaDelegate {
 		execution.setVariable("daysSinceLastOtherKind", history.lastOfOtherKind().map(last -> days(last, now)).orElse(null));
 		execution.setVariable("openTicket", tickets.any(customer.getId()));
 		execution.setVariable("optedOut", emails.optedOut(customer.getId(), EmailCategory.SURVEYS));
+		execution.setVariable("customerStage", customer.getStage().value());
+		execution.setVariable(SurveyProcess.CHECKED_AT, Date.from(now));
 	}
 
 	private static Integer days(Instant last, Instant now) {

@@ -27,7 +27,8 @@ import io.touchpoints.touchpoint.DeliveryOutcome;
  * {@code validFor}, an ISO-8601 duration) and emails the question with a one-click link per score, once, in the
  * customer's language and daytime. Writes {@code surveySent}, {@code surveyInvitation} and {@code surveyExpiresAt}.
  * When the email is skipped (the customer opted out meanwhile, or the weekly cap), the invitation is withdrawn and
- * the reason written on the timeline.
+ * the reason written on the timeline; so is a survey of a kind that another dispatch sent since this one's rules
+ * were looked up (two decided at once: only the first goes).
  */
 @ModelBean
 @Component("sendSurveyDelegate")
@@ -64,6 +65,10 @@ class SendSurveyDelegate implements JavaDelegate {
 		Customer customer = customers.require(execution.getProcessBusinessKey(), "business key");
 		Instant now = clock.instant();
 		String invitationId = invitationOf(execution.getProcessInstanceId());
+		if (surveys.invitedSince(customer.getId(), kind, checkedAt(execution), invitationId)) {
+			notSent(execution, customer, kind, "another " + kind.value() + " survey went out since this one was decided");
+			return;
+		}
 		SurveyInvitation invitation = new SurveyInvitation(invitationId, customer.getId(), kind,
 				customer.getStage().value(), execution.getProcessInstanceId(), now, now.plus(validFor), null);
 		surveys.invite(invitation);
@@ -75,15 +80,29 @@ class SendSurveyDelegate implements JavaDelegate {
 		boolean sent = outcome == DeliveryOutcome.SENT || outcome == DeliveryOutcome.ALREADY_DONE && emails.wasSent(key);
 		if (!sent) {
 			surveys.withdraw(invitationId);
-			timeline.record(Timeline.Entry.of(customer.getId(), SurveyProcess.TIMELINE_SKIPPED,
-					"Survey '" + kind.value() + "' not sent: its email was skipped (opted out or weekly cap reached)")
-				.processInstance(execution.getProcessInstanceId()));
+			notSent(execution, customer, kind, "its email was skipped (opted out or weekly cap reached)");
+			return;
 		}
-		execution.setVariable(SurveyProcess.SENT, sent);
-		execution.setVariable(SurveyProcess.INVITATION, sent ? invitationId : null);
+		execution.setVariable(SurveyProcess.SENT, true);
+		execution.setVariable(SurveyProcess.INVITATION, invitationId);
 		execution.setVariable(SurveyProcess.EXPIRES_AT, Date.from(surveys.find(invitationId)
 			.map(SurveyInvitation::expiresAt)
 			.orElse(invitation.expiresAt())));
+	}
+
+	private void notSent(DelegateExecution execution, Customer customer, SurveyKind kind, String why) {
+		timeline.record(Timeline.Entry.of(customer.getId(), SurveyProcess.TIMELINE_SKIPPED,
+				"Survey '" + kind.value() + "' not sent: " + why)
+			.processInstance(execution.getProcessInstanceId()));
+		execution.setVariable(SurveyProcess.SENT, false);
+		execution.setVariable(SurveyProcess.INVITATION, null);
+		execution.setVariable(SurveyProcess.EXPIRES_AT, null);
+	}
+
+	/** When the rules were looked up; a dispatch from before this variable existed counts from now. */
+	private Instant checkedAt(DelegateExecution execution) {
+		Object checkedAt = execution.getVariable(SurveyProcess.CHECKED_AT);
+		return checkedAt instanceof Date date ? date.toInstant() : clock.instant();
 	}
 
 	/** One invitation per dispatch: a retried dispatch reuses the id its links (maybe already sent) name. */

@@ -27,6 +27,18 @@ class Surveys {
 	record History(Optional<Instant> lastSurvey, Optional<Instant> lastOfKind, Optional<Instant> lastOfOtherKind) {
 	}
 
+	/**
+	 * Whether another invitation of this kind went to the customer at or after {@code since}. Takes the customer's
+	 * row lock first, so two dispatches deciding at once (two tickets resolved the same night, both waiting for the
+	 * customer's morning) answer one after the other and the second sees the first.
+	 */
+	boolean invitedSince(long customerId, SurveyKind kind, Instant since, String exceptInvitation) {
+		jdbc.queryForList("select id from customer where id = ? for update", Long.class, customerId);
+		return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from survey_invitation where customer_id = ? "
+				+ "and kind = ? and invited_at >= ? and id <> ?", Boolean.class, customerId, kind.value(),
+				Timestamp.from(since), exceptInvitation));
+	}
+
 	void invite(SurveyInvitation invitation) {
 		jdbc.update("insert into survey_invitation (id, customer_id, kind, stage, process_instance_id, invited_at, expires_at) "
 				+ "select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from survey_invitation where id = ?)", invitation.id(),

@@ -65,8 +65,9 @@ class IdentityBootstrap implements InitializingBean {
 		grantTaskWorkers(Groups.SUPPORT);
 		grantTaskWorkers(Groups.CSM_LEADS);
 		grantTaskWorkers(Groups.SUPPORT_LEADS);
+		grantTaskWorkers(Groups.CX_OPS);
 		revokeIntegration();
-		tasklistFilters.ensure(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS);
+		tasklistFilters.ensure(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS, Groups.CX_OPS);
 		ensureAdminAccount();
 	}
 

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -26,9 +28,10 @@ import io.touchpoints.system.Retrying;
  * Takes a batch of usage events: valid ones are stored with their daily counts, invalid ones are named with
  * their problems, an event id seen before changes nothing: resent with the same content it is a duplicate, with other
  * content (or for another customer) a conflict. Only events a journey may wait for become engine work
- * (milestones). A batch is one transaction that only inserts: its events, and its daily counts as deltas that
+ * (milestones, a ticket resolved). A batch is one transaction that only inserts: its events, and its daily counts as deltas that
  * {@link UsageCompaction} folds into the daily rows later, so concurrent batches never wait on each other.
- * Milestones are customer signals: journeys record them in the batch's transaction and get them after it commits.
+ * Milestones and resolved tickets are customer signals: journeys record them in the batch's transaction and get
+ * them after it commits.
  */
 @Service
 class UsageIngestion {
@@ -45,14 +48,18 @@ class UsageIngestion {
 
 	private final Clock clock;
 
+	private final ObjectMapper json;
+
 	UsageIngestion(UsageEventReader reader, UsageStore store, CustomerSignals signals,
-			List<UsageEventSubscriber> subscribers, PlatformTransactionManager transactions, Clock clock) {
+			List<UsageEventSubscriber> subscribers, PlatformTransactionManager transactions, Clock clock,
+			ObjectMapper json) {
 		this.subscribers = subscribers;
 		this.reader = reader;
 		this.store = store;
 		this.signals = signals;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
+		this.json = json;
 	}
 
 	/** An event the batch refused, and why. */
@@ -180,11 +187,30 @@ class UsageIngestion {
 			.toList();
 		subscribers.forEach(subscriber -> subscriber.accepted(accepted));
 		List<SignalDelivery> deliveries = signals.record(fresh.stream()
-			.filter(event -> event.type() == EventType.MILESTONE)
-			.map(event -> new CustomerSignal(customerIds.get(event.customerRef()), CustomerSignal.MILESTONE, event.name(),
-					event.occurredAt(), event.eventId()))
+			.map(event -> signalOf(event, customerIds.get(event.customerRef())))
+			.filter(signal -> signal != null)
 			.toList());
 		return new Stored(fresh.size(), duplicates, conflicts, storedBefore, deliveries);
+	}
+
+	/** The customer signal an event is, or null: milestones, and a ticket resolved (a CSAT may follow). */
+	private CustomerSignal signalOf(UsageEvent event, long customerId) {
+		if (event.type() == EventType.MILESTONE) {
+			return CustomerSignal.milestone(customerId, event.name(), event.occurredAt(), event.eventId());
+		}
+		if (event.type() == EventType.TICKET && CustomerSignal.RESOLVED.equals(event.name())) {
+			return CustomerSignal.ticketResolved(customerId, ticketIdOf(event), event.occurredAt(), event.eventId());
+		}
+		return null;
+	}
+
+	private String ticketIdOf(UsageEvent event) {
+		try {
+			return json.readTree(event.properties()).path("ticketId").asText();
+		}
+		catch (JsonProcessingException e) {
+			throw new IllegalStateException("Properties of event " + event.eventId() + " were read once and are not JSON now", e);
+		}
 	}
 
 	private static EventContent content(UsageEvent event, Map<String, Long> customerIds) {

@@ -161,7 +161,7 @@ class OnboardingJourneyIT {
 		ProcessInstance instance = kickoffHeld(ref, false, false);
 		long customerId = customerRegistry.require(ref, "customerRef").getId();
 		// What a usage batch commits before it signals the journey; the node stops here.
-		transactions.execute(status -> signals.record(List.of(new CustomerSignal(customerId, CustomerSignal.MILESTONE,
+		transactions.execute(status -> signals.record(List.of(CustomerSignal.milestone(customerId,
 				"technical-setup-verified", EngineTime.now(), "e-before-the-crash"))));
 		assertThat(instance).isWaitingAt("UserTask_SetupVerified", "UserTask_TrainingCompleted");
 

@@ -6,6 +6,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.http.HttpStatus;
 
+import io.touchpoints.customer.CustomerRegistry;
+import io.touchpoints.customer.LifecycleStage;
+import io.touchpoints.customer.LifecycleStages;
 import io.touchpoints.process.ModelNames;
 
 /** Creates customers through the real API, each with a reference of its own. */
@@ -18,10 +21,21 @@ public class Customers {
 
 	private final RuntimeService runtimeService;
 
-	Customers(Api api, TestUsers users, RuntimeService runtimeService) {
+	private final CustomerRegistry registry;
+
+	private final LifecycleStages stages;
+
+	Customers(Api api, TestUsers users, RuntimeService runtimeService, CustomerRegistry registry, LifecycleStages stages) {
 		this.api = api;
 		this.users = users;
 		this.runtimeService = runtimeService;
+		this.registry = registry;
+		this.stages = stages;
+	}
+
+	/** Puts a customer who has no lifecycle running in a stage, as if their lifecycle had moved them there. */
+	public void inStage(String ref, LifecycleStage stage) {
+		stages.moveTo(registry.require(ref, "customerRef"), stage, "arranged by the test");
 	}
 
 	/** A new customer; returns its reference, which is also the local part of its email address. */

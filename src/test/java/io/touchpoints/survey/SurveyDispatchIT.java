@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,6 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
-import io.touchpoints.process.ModelNames;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
@@ -76,12 +75,19 @@ class SurveyDispatchIT {
 	@Autowired
 	Surveys surveys;
 
+	LifecycleSteps lifecycle;
+
+	@BeforeEach
+	void steps() {
+		lifecycle = new LifecycleSteps(api, users, jobs, runtimeService, taskService);
+	}
+
 	@Test
 	void whenOnboardingCompletesTheCustomerIsAskedHowItWentInTheirLanguage() throws Exception {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 		String onboarding = customers.purchase(ref, false);
 		EngineTime.advance(Duration.ofDays(9));
-		completeOnboarding(ref, onboarding);
+		lifecycle.completeOnboarding(ref, onboarding);
 
 		ProcessInstance survey = dispatchOf(ref, "onboarding");
 		assertThat(survey).as("the lifecycle calls the survey when onboarding completes").isNotNull();
@@ -100,18 +106,8 @@ class SurveyDispatchIT {
 	void atDay90TheCustomerGetsAnNpsSurvey() throws Exception {
 		String ref = customers.create("Healthy Customer", "en", "Europe/London");
 		String onboarding = customers.purchase(ref, false);
-		completeOnboarding(ref, onboarding);
-		ProcessInstance firstNinetyDays = runtimeService.createProcessInstanceQuery().processDefinitionKey("proactive-support")
-			.processInstanceBusinessKey(ref).singleResult();
-		jobs.executeAll(firstNinetyDays.getId());
-		for (Duration wait : List.of(Duration.ofDays(16), Duration.ofDays(30), Duration.ofDays(30), Duration.ofDays(14))) {
-			EngineTime.advance(wait);
-			jobs.executeAll(firstNinetyDays.getId());
-		}
-		for (Task review : taskService.createTaskQuery().processInstanceId(firstNinetyDays.getId()).list()) {
-			taskService.complete(review.getId());
-		}
-		jobs.executeAll(lifecycleOf(ref).getId());
+		lifecycle.completeOnboarding(ref, onboarding);
+		lifecycle.passDay90(ref);
 
 		ProcessInstance survey = dispatchOf(ref, "nps");
 		assertThat(survey).as("the lifecycle calls the NPS survey at day 90").isNotNull();
@@ -147,7 +143,7 @@ class SurveyDispatchIT {
 	@Test
 	void aCsatGivesWayToASurveyOfTheLast90Days() throws Exception {
 		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
-		deliver(start(ref, "relationship-nps"));
+		deliver(start(ref, "nps"));
 		EngineTime.advance(Duration.ofDays(10));
 
 		assertThat(start(ref, "csat")).isEnded().hasPassed("EndEvent_NotSent");
@@ -296,30 +292,13 @@ class SurveyDispatchIT {
 		}
 	}
 
-	private void completeOnboarding(String ref, String onboarding) {
-		jobs.executeAll(onboarding);
-		Task kickoff = taskService.createTaskQuery().processInstanceId(onboarding).taskDefinitionKey("UserTask_KickoffCall")
-			.singleResult();
-		taskService.complete(kickoff.getId(), Map.of("callDate", "2026-11-24", "migrationNeeded", false));
-		api.post(users.integration(), "/api/usage-events", UsageEvents.batch(
-				UsageEvents.milestone(ref, "technical-setup-verified", EngineTime.now()),
-				UsageEvents.milestone(ref, "training-completed", EngineTime.now())));
-		jobs.executeAll(onboarding);
-		assertThat(stageOf(ref)).isEqualTo("adoption");
-	}
-
-	private ProcessInstance lifecycleOf(String ref) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_LIFECYCLE)
-			.processInstanceBusinessKey(ref).singleResult();
-	}
-
 	private ProcessInstance dispatchOf(String ref, String kind) {
-		return runtimeService.createProcessInstanceQuery().processDefinitionKey(SurveyProcess.DISPATCH)
-			.processInstanceBusinessKey(ref).variableValueEquals(SurveyProcess.KIND, kind).singleResult();
+		List<ProcessInstance> dispatches = lifecycle.dispatchesOf(ref, kind);
+		return dispatches.isEmpty() ? null : dispatches.get(0);
 	}
 
 	private String stageOf(String ref) {
-		return api.get(users.integration(), "/api/customers/" + ref).getBody().get("stage").asText();
+		return lifecycle.stageOf(ref);
 	}
 
 	private List<MimeMessage> surveyEmails(String ref) {

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 
+import io.touchpoints.customer.LifecycleStage;
 import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
@@ -134,6 +135,7 @@ class SurveyFollowUpIT {
 				"Introduce them to us: http");
 
 		EngineTime.advance(Duration.ofDays(120));
+		customers.inStage(ref, LifecycleStage.ENGAGEMENT);
 		ProcessInstance second = answer(ref, "relationship-nps", 9, null);
 		assertThat(second).isEnded().hasPassed("EndEvent_NoFollowUp");
 		assertThat(subjects(ref)).filteredOn("Thank you, Jane Doe!"::equals).hasSize(1);

@@ -375,7 +375,7 @@ class AuthorizationMatrixIT {
 	}
 
 	private static String teamOf(String group) {
-		return List.of(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS).contains(group) ? group
+		return List.of(Groups.CSM, Groups.SUPPORT, Groups.CSM_LEADS, Groups.SUPPORT_LEADS, Groups.CX_OPS).contains(group) ? group
 				: Groups.CSM;
 	}
 

@@ -46,7 +46,7 @@ class EmailArtifactsIT {
 
 	/** Written by the check-in test (they need a check-in), or internal (to our own teams). */
 	static final List<String> OTHER_TEMPLATES = List.of("check-in-invitation", "check-in-rescheduled", "check-in-cancelled",
-			"task-overdue", "survey-onboarding", "survey-onboarding-reminder", "survey-nps", "survey-nps-reminder",
+			"task-overdue", "nps-below-band", "survey-onboarding", "survey-onboarding-reminder", "survey-nps", "survey-nps-reminder",
 			"survey-csat", "survey-csat-reminder");
 
 	/** Survey kinds and their templates: written by starting the survey model (its links need an invitation). */
