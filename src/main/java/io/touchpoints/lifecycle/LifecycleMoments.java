@@ -20,8 +20,9 @@ import io.touchpoints.signal.SignalSubscriber;
 /**
  * The lifecycle's subscription to customer signals that start something in it: a support ticket resolved becomes
  * {@code SupportTicketResolved} to the customer's lifecycle, whose event sub-process decides what follows (a CSAT
- * survey). Each ticket counts once; the delivery is marked in its own transaction, so a moment lost to a crash is
- * sent again by the sweep and none is sent twice, also when two nodes try at once.
+ * survey). A resolution counts once however often it is reported (a ticket resolved again after a reopening is a
+ * moment of its own); the delivery is marked in its own transaction, so a moment lost to a crash is sent again by the
+ * sweep and none is sent twice, also when two nodes try at once.
  */
 @Service
 class LifecycleMoments implements SignalSubscriber {
@@ -45,8 +46,9 @@ class LifecycleMoments implements SignalSubscriber {
 		List<SignalDelivery> deliveries = new ArrayList<>();
 		for (CustomerSignal signal : signals) {
 			if (signal.is(CustomerSignal.TICKET, CustomerSignal.RESOLVED) && recordOnce(signal)) {
-				long id = jdbc.queryForObject("select id from lifecycle_moment where moment = ? and subject = ?", Long.class,
-						TICKET_RESOLVED, signal.subject());
+				long id = jdbc.queryForObject("select id from lifecycle_moment where customer_id = ? and moment = ? "
+						+ "and subject = ? and occurred_at = ?", Long.class, signal.customerId(), TICKET_RESOLVED, signal.subject(),
+						Timestamp.from(signal.occurredAt()));
 				deliveries.add(delivery(id, customers.findById(signal.customerId()).orElseThrow().getExternalRef()));
 			}
 		}
@@ -64,10 +66,11 @@ class LifecycleMoments implements SignalSubscriber {
 
 	private boolean recordOnce(CustomerSignal signal) {
 		try {
+			Timestamp at = Timestamp.from(signal.occurredAt());
 			return jdbc.update("insert into lifecycle_moment (customer_id, moment, subject, occurred_at, event_id) "
-					+ "select ?, ?, ?, ?, ? where not exists (select 1 from lifecycle_moment where moment = ? and subject = ?)",
-					signal.customerId(), TICKET_RESOLVED, signal.subject(), Timestamp.from(signal.occurredAt()),
-					signal.eventId(), TICKET_RESOLVED, signal.subject()) == 1;
+					+ "select ?, ?, ?, ?, ? where not exists (select 1 from lifecycle_moment where customer_id = ? and moment = ? "
+					+ "and subject = ? and occurred_at = ?)", signal.customerId(), TICKET_RESOLVED, signal.subject(), at,
+					signal.eventId(), signal.customerId(), TICKET_RESOLVED, signal.subject(), at) == 1;
 		}
 		catch (DuplicateKeyException concurrentBatch) {
 			// On PostgreSQL the batch cannot go on after the failed insert: it runs again and finds the row.

@@ -22,7 +22,8 @@ import io.touchpoints.system.Retrying;
  * each subscriber write what it counts in the publisher's transaction; once that has committed, {@link #send}
  * delivers to the journeys that wait, one short transaction each. A signal that arrives before its journey waits
  * is found by the journey's check; one lost between commit and delivery (a crash, a failure) is found again by
- * {@link #sweep}, which asks each subscriber what it recorded that a journey still waits for.
+ * {@link #sweep}, which asks each subscriber what it recorded and has not delivered (a journey still waits for it,
+ * or its delivery left no receipt).
  */
 @Service
 public class CustomerSignals {
@@ -75,7 +76,7 @@ public class CustomerSignals {
 		}
 	}
 
-	/** Sends again what subscribers recorded and their journeys still wait for; returns how many. */
+	/** Sends again what subscribers recorded and did not deliver; returns how many. */
 	public int sweep() {
 		List<SignalDelivery> undelivered = new ArrayList<>();
 		subscribers.forEach(subscriber -> undelivered.addAll(subscriber.undelivered()));

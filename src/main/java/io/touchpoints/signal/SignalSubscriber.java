@@ -15,7 +15,10 @@ public interface SignalSubscriber {
 	 */
 	List<SignalDelivery> record(List<CustomerSignal> signals);
 
-	/** Signals recorded whose journey still waits for them: their delivery was lost to a crash or a failure. */
+	/**
+	 * Signals recorded and not delivered (their journey still waits for them, or no receipt marks them delivered):
+	 * their delivery was lost to a crash or a failure.
+	 */
 	List<SignalDelivery> undelivered();
 
 }

@@ -25,8 +25,8 @@ import io.touchpoints.system.TouchpointsProperties;
 /**
  * Judges every lifecycle stage's NPS over the last {@code window} (whole months, this one included: {@code P3M} is
  * this month and the two before) against its band, as {@code GET /api/metrics/nps} does. A stage below its band
- * starts {@code nps-below-band} (a task and an email for cx-ops) once, until it is back in band; a stage without
- * enough answers changes nothing. Writes {@code stagesRaised} and {@code stagesCleared} (comma-separated) for the
+ * starts {@code nps-below-band} (a task and an email for cx-ops) once, until it is back in band (at least 30
+ * answers and the NPS itself at or above the band); a stage without enough answers changes nothing. Writes {@code stagesRaised} and {@code stagesCleared} (comma-separated) for the
  * history.
  */
 @ModelBean
@@ -67,12 +67,21 @@ class CheckNpsBandsDelegate implements JavaDelegate {
 				alerts.raisedBy(stage.stage(), raise(stage, first, last));
 				raised.add(stage.stage());
 			}
-			else if (SurveyMetrics.IN_BAND.equals(stage.status()) && alerts.clear(stage.stage(), now)) {
+			else if (backInBand(stage) && alerts.clear(stage.stage(), now)) {
 				cleared.add(stage.stage());
 			}
 		}
 		execution.setVariable("stagesRaised", String.join(",", raised));
 		execution.setVariable("stagesCleared", String.join(",", cleared));
+	}
+
+	/**
+	 * Back in band: with enough answers to be read at all, the NPS itself at or above the band. Raising needs the
+	 * whole interval below it; between the two the alert stays as it is, so a stage near its band does not flap.
+	 */
+	private static boolean backInBand(SurveyMetrics.StageFigures stage) {
+		NpsFigures figures = stage.figures();
+		return figures.responses() >= NpsFigures.MINIMUM_RESPONSES && figures.exactNps() >= stage.band();
 	}
 
 	private String raise(SurveyMetrics.StageFigures stage, YearMonth first, YearMonth last) {

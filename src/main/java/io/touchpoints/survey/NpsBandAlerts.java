@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -28,7 +29,9 @@ class NpsBandAlerts {
 					+ "(select 1 from nps_band_alert where stage = ?)", stage, Timestamp.from(at), stage) == 1;
 		}
 		catch (DuplicateKeyException raisedMeanwhile) {
-			return false;
+			// Another check raised it at the same moment; on PostgreSQL this transaction cannot go on: the job runs again.
+			throw new OptimisticLockingFailureException("The NPS band alert of stage '" + stage + "' was raised by another check",
+					raisedMeanwhile);
 		}
 	}
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -27,8 +28,9 @@ import io.touchpoints.touchpoint.DeliveryOutcome;
  * {@code validFor}, an ISO-8601 duration) and emails the question with a one-click link per score, once, in the
  * customer's language and daytime. Writes {@code surveySent}, {@code surveyInvitation} and {@code surveyExpiresAt}.
  * When the email is skipped (the customer opted out meanwhile, or the weekly cap), the invitation is withdrawn and
- * the reason written on the timeline; so is a survey of a kind that another dispatch sent since this one's rules
- * were looked up (two decided at once: only the first goes).
+ * the reason written on the timeline. Just before sending, under the customer's survey lock, {@code survey-rules.dmn}
+ * is asked again: another survey may have gone out since the model asked (two decided at once, both waiting for
+ * the customer's morning), and then this one is not sent, with the table's reason.
  */
 @ModelBean
 @Component("sendSurveyDelegate")
@@ -46,15 +48,18 @@ class SendSurveyDelegate implements JavaDelegate {
 
 	private final Timeline timeline;
 
+	private final SurveyRules rules;
+
 	private final Clock clock;
 
 	SendSurveyDelegate(CustomerRegistry customers, Surveys surveys, SurveyLinks links, CustomerEmails emails,
-			Timeline timeline, Clock clock) {
+			Timeline timeline, SurveyRules rules, Clock clock) {
 		this.customers = customers;
 		this.surveys = surveys;
 		this.links = links;
 		this.emails = emails;
 		this.timeline = timeline;
+		this.rules = rules;
 		this.clock = clock;
 	}
 
@@ -65,14 +70,19 @@ class SendSurveyDelegate implements JavaDelegate {
 		Customer customer = customers.require(execution.getProcessBusinessKey(), "business key");
 		Instant now = clock.instant();
 		String invitationId = invitationOf(execution.getProcessInstanceId());
-		if (surveys.invitedSince(customer.getId(), kind, checkedAt(execution), invitationId)) {
-			notSent(execution, customer, kind, "another " + kind.value() + " survey went out since this one was decided");
-			return;
+		String key = "survey:" + invitationId;
+		// An earlier attempt whose email went out has put its links in the customer's hands: it is sent, whatever came since.
+		if (!emails.wasSent(key)) {
+			surveys.lockCustomer(customer.getId());
+			Optional<String> refusal = rules.refusal(customer, kind);
+			if (refusal.isPresent()) {
+				notSent(execution, customer, kind, refusal.get());
+				return;
+			}
 		}
 		SurveyInvitation invitation = new SurveyInvitation(invitationId, customer.getId(), kind,
 				customer.getStage().value(), execution.getProcessInstanceId(), now, now.plus(validFor), null);
 		surveys.invite(invitation);
-		String key = "survey:" + invitationId;
 		DeliveryOutcome outcome = emails.send(CustomerEmail.of(customer.getExternalRef(), kind.template(), key)
 			.fromProcess(execution.getProcessInstanceId(), execution.getVariables())
 			.with(links.templateValues(invitation, customer), List.of()));
@@ -99,11 +109,6 @@ class SendSurveyDelegate implements JavaDelegate {
 		execution.setVariable(SurveyProcess.EXPIRES_AT, null);
 	}
 
-	/** When the rules were looked up; a dispatch from before this variable existed counts from now. */
-	private Instant checkedAt(DelegateExecution execution) {
-		Object checkedAt = execution.getVariable(SurveyProcess.CHECKED_AT);
-		return checkedAt instanceof Date date ? date.toInstant() : clock.instant();
-	}
 
 	/** One invitation per dispatch: a retried dispatch reuses the id its links (maybe already sent) name. */
 	static String invitationOf(String processInstanceId) {

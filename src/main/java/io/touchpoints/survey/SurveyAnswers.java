@@ -21,9 +21,11 @@ import io.touchpoints.timeline.Timeline;
 
 /**
  * Records a customer's answer to an invitation: the first score, a changed score, a comment. One response per
- * invitation, answers to one invitation one at a time (the invitation's row is locked). The response is committed
- * first and is the truth; the dispatch waiting for it is told afterwards, and reads the response itself when its
- * reminder or its closing comes, so an answer whose message is lost still counts.
+ * invitation, answers to one invitation one at a time (the invitation's row is locked). Usually the response and
+ * the dispatch moving on commit together, one commit per click. When the dispatch cannot be told in that
+ * transaction (its reminder firing at the same moment, say), the response is committed first on its own, as the
+ * truth, and the dispatch is told afterwards; it reads the response itself when its reminder or its closing comes,
+ * so an answer whose message is lost still counts.
  */
 @Service
 class SurveyAnswers {
@@ -85,11 +87,25 @@ class SurveyAnswers {
 	 * The comment must already be checked ({@link #commentProblem}).
 	 */
 	Outcome answer(String invitationId, int score, String comment) {
-		Outcome outcome = transaction.execute(status -> record(invitationId, score, comment));
-		if (outcome.recorded()) {
-			tellTheDispatch(outcome.invitation());
+		try {
+			return transaction.execute(status -> {
+				Outcome outcome = record(invitationId, score, comment);
+				if (outcome.recorded()) {
+					tell(outcome.invitation());
+				}
+				return outcome;
+			});
 		}
-		return outcome;
+		catch (RuntimeException notTogether) {
+			// Nothing of the first attempt committed: the answer on its own first, then the dispatch, retried.
+			log.debug("Answer to survey invitation {} and its dispatch could not commit together; recording it first",
+					invitationId, notTogether);
+			Outcome outcome = transaction.execute(status -> record(invitationId, score, comment));
+			if (outcome.recorded()) {
+				tellTheDispatch(outcome.invitation());
+			}
+			return outcome;
+		}
 	}
 
 	/** What is wrong with a comment, in words for the customer's page; empty when nothing. */
@@ -154,22 +170,7 @@ class SurveyAnswers {
 			return;
 		}
 		try {
-			Retrying.onConcurrentWrite(() -> asEngine.callAsService(() -> {
-				// Read again on every attempt: a later answer may have committed meanwhile, and the latest must win.
-				SurveyResponse response = surveys.response(invitation.id()).orElseThrow();
-				int moved = runtimeService.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
-					.processInstanceId(processInstanceId)
-					.setVariable(SurveyProcess.ANSWERED, true)
-					.setVariable(SurveyProcess.SCORE, response.score())
-					.correlateAllWithResult()
-					.size();
-				if (moved == 0 && runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
-					runtimeService.setVariables(processInstanceId, Map.of(SurveyProcess.SCORE, response.score(),
-							SurveyProcess.COMMENT, response.comment() == null ? "" : response.comment(),
-							SurveyProcess.HAS_COMMENT, response.comment() != null));
-				}
-				return moved;
-			}), OptimisticLockingException.class);
+			Retrying.onConcurrentWrite(() -> tell(invitation), OptimisticLockingException.class);
 		}
 		catch (NullValueException ended) {
 			// The dispatch ended between the look and the write: nothing waits for this answer any more.
@@ -178,6 +179,33 @@ class SurveyAnswers {
 			log.warn("The answer to survey invitation {} is recorded but did not reach its dispatch (process instance {}); "
 					+ "the dispatch reads it at its reminder or closing", invitation.id(), processInstanceId, e);
 		}
+	}
+
+
+	/**
+	 * Moves the dispatch on with the response as it stands (read again: a later answer may have committed meanwhile,
+	 * and the latest must win), or updates a dispatch that moved on already; in the caller's transaction.
+	 */
+	private int tell(SurveyInvitation invitation) {
+		String processInstanceId = invitation.processInstanceId();
+		if (processInstanceId == null) {
+			return 0;
+		}
+		return asEngine.callAsService(() -> {
+			SurveyResponse response = surveys.response(invitation.id()).orElseThrow();
+			int moved = runtimeService.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
+				.processInstanceId(processInstanceId)
+				.setVariable(SurveyProcess.ANSWERED, true)
+				.setVariable(SurveyProcess.SCORE, response.score())
+				.correlateAllWithResult()
+				.size();
+			if (moved == 0 && runtimeService.createProcessInstanceQuery().processInstanceId(processInstanceId).count() > 0) {
+				runtimeService.setVariables(processInstanceId, Map.of(SurveyProcess.SCORE, response.score(),
+						SurveyProcess.COMMENT, response.comment() == null ? "" : response.comment(),
+						SurveyProcess.HAS_COMMENT, response.comment() != null));
+			}
+			return moved;
+		});
 	}
 
 }

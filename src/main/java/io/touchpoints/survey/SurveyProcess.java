@@ -14,9 +14,6 @@ final class SurveyProcess {
 	/** When the invitation's links stop working; the dispatch's last timer waits for it. */
 	static final String EXPIRES_AT = "surveyExpiresAt";
 
-	/** When the survey rules were looked up; a survey of the same kind sent after that wins over this one. */
-	static final String CHECKED_AT = "surveyCheckedAt";
-
 	/** Whether the invitation went out (false: the email was skipped after the rules said send). */
 	static final String SENT = "surveySent";
 

@@ -7,8 +7,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Survey invitations and their responses, one response per invitation. */
 @Repository
@@ -19,8 +23,12 @@ class Surveys {
 
 	private final JdbcTemplate jdbc;
 
-	Surveys(JdbcTemplate jdbc) {
+	private final TransactionTemplate ownTransaction;
+
+	Surveys(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
 		this.jdbc = jdbc;
+		this.ownTransaction = new TransactionTemplate(transactions);
+		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
 	/** When the customer was last invited to any survey, to one of this kind, and to one of another kind; empty when never. */
@@ -28,15 +36,22 @@ class Surveys {
 	}
 
 	/**
-	 * Whether another invitation of this kind went to the customer at or after {@code since}. Takes the customer's
-	 * row lock first, so two dispatches deciding at once (two tickets resolved the same night, both waiting for the
-	 * customer's morning) answer one after the other and the second sees the first.
+	 * Takes the customer's survey lock until the transaction ends: surveys about to go to one customer are sent one
+	 * after the other, each seeing the ones before. A row of its own, which no other table references: on
+	 * PostgreSQL a lock on the customer's row would block every insert that refers to the customer.
 	 */
-	boolean invitedSince(long customerId, SurveyKind kind, Instant since, String exceptInvitation) {
-		jdbc.queryForList("select id from customer where id = ? for update", Long.class, customerId);
-		return Boolean.TRUE.equals(jdbc.queryForObject("select count(*) > 0 from survey_invitation where customer_id = ? "
-				+ "and kind = ? and invited_at >= ? and id <> ?", Boolean.class, customerId, kind.value(),
-				Timestamp.from(since), exceptInvitation));
+	void lockCustomer(long customerId) {
+		if (jdbc.queryForList("select customer_id from survey_lock where customer_id = ? for update", Long.class,
+				customerId).isEmpty()) {
+			try {
+				ownTransaction.executeWithoutResult(status -> jdbc.update("insert into survey_lock (customer_id) values (?)",
+						customerId));
+			}
+			catch (DuplicateKeyException anotherWasFirst) {
+				// Created by a concurrent sender; lock it below all the same.
+			}
+			jdbc.queryForList("select customer_id from survey_lock where customer_id = ? for update", Long.class, customerId);
+		}
 	}
 
 	void invite(SurveyInvitation invitation) {

@@ -262,6 +262,27 @@ class SurveyDispatchIT {
 	}
 
 	@Test
+	void anAnswerWhoseDispatchCannotBeToldAtOnceIsRecordedAndCountsAtTheReminder() throws Exception {
+		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
+		ProcessInstance survey = start(ref, "nps");
+		deliver(survey);
+		String invitation = (String) runtimeService.getVariable(survey.getId(), SurveyProcess.INVITATION);
+		// The answer and the dispatch usually commit together; a suspended dispatch refuses the message.
+		runtimeService.suspendProcessInstanceById(survey.getId());
+
+		SurveyPages.answer(http, scoreLinks(single(surveyEmails(ref))).get(4));
+
+		assertThat(surveys.response(invitation)).as("recorded on its own").get().extracting(SurveyResponse::score)
+			.isEqualTo(4);
+		assertThat(survey).isWaitingAt("Gateway_AnswerOrReminder");
+		runtimeService.activateProcessInstanceById(survey.getId());
+		EngineTime.advance(Duration.ofDays(3).plusMinutes(1));
+		deliver(survey);
+		assertThat(surveyEmails(ref)).as("no reminder").hasSize(1);
+		assertThat(survey).isWaitingAt("UserTask_CallBack");
+	}
+
+	@Test
 	void anUnknownSurveyKindIsAnIncidentNamingTheKinds() {
 		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
 		ProcessInstance survey = start(ref, "happiness");

@@ -141,11 +141,19 @@ class SurveyMomentsIT {
 		assertThat(SurveyDispatchIT.scoreLinks(csat).keySet()).containsExactly(1, 2, 3, 4, 5);
 		assertThat(lifecycle.stageOf(ref)).as("a CSAT does not move the customer").isEqualTo("onboarding");
 
+		Instant resolvedAgain = EngineTime.now().minusSeconds(10);
 		ticket(ref, "T-1", "reopened", EngineTime.now().minusSeconds(30));
-		ticket(ref, "T-1", "resolved", EngineTime.now().minusSeconds(10));
+		ticket(ref, "T-1", "resolved", resolvedAgain);
+		ticket(ref, "T-1", "resolved", resolvedAgain);
 		EngineTime.advance(Duration.ofHours(2));
 		jobs.executeAll(lifecycleId);
-		assertThat(lifecycle.dispatchesOf(ref, "csat")).as("a ticket counts once, however often it is resolved").hasSize(1);
+		List<ProcessInstance> csats = lifecycle.dispatchesOf(ref, "csat");
+		assertThat(csats).as("a resolution reported twice counts once; resolved again after a reopening is a moment")
+			.hasSize(2);
+		csats.forEach(dispatch -> jobs.executeAll(dispatch.getId()));
+		assertThat(surveyEmails(ref)).as("the CSAT rules still hold: one in 30 days").hasSize(1);
+		assertThat(api.timelineSummaries(users.csm(), ref))
+			.contains("Survey 'csat' not sent: A CSAT survey was sent within the last 30 days");
 	}
 
 	@Test
@@ -186,7 +194,7 @@ class SurveyMomentsIT {
 
 		assertThat(surveyEmails(ref)).as("one CSAT in the morning").hasSize(1);
 		assertThat(api.timelineSummaries(users.csm(), ref))
-			.contains("Survey 'csat' not sent: another csat survey went out since this one was decided");
+			.contains("Survey 'csat' not sent: A CSAT survey was sent within the last 30 days");
 	}
 
 	private long eventSubProcesses(String ref) {
