@@ -42,6 +42,10 @@ public final class SurveyBenchmark {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
+	/** Time spent in each of a click's three requests, summed over all clicks: where an answer's time goes. */
+	private static final java.util.concurrent.atomic.LongAdder[] STEP_NANOS = { new java.util.concurrent.atomic.LongAdder(),
+			new java.util.concurrent.atomic.LongAdder(), new java.util.concurrent.atomic.LongAdder() };
+
 	public static void main(String[] args) throws Exception {
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
 		int responses = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
@@ -68,6 +72,9 @@ public final class SurveyBenchmark {
 				.correlate();
 			Parallel.run(CLIENTS, api.subList(n, n + warmUp), click);
 			Parallel.run(CLIENTS, raw.subList(n, n + warmUp), correlate);
+			for (java.util.concurrent.atomic.LongAdder step : STEP_NANOS) {
+				step.reset();
+			}
 
 			boolean apiFirst = "api-first".equals(System.getProperty("bench.order"));
 			Parallel.Run rawRun = apiFirst ? null : Parallel.run(CLIENTS, raw.subList(0, n), correlate);
@@ -90,6 +97,8 @@ public final class SurveyBenchmark {
 			System.out.printf(Locale.ROOT, "Answers through the links: %,.0f/s (%,d in %.2f s); p50 %.0f ms, p99 %.0f ms, max %.0f ms%n",
 					apiRun.perSecond(n), n, apiRun.seconds(), apiRun.percentileMillis(50), apiRun.percentileMillis(99),
 					apiRun.maxMillis());
+			System.out.printf(Locale.ROOT, "  mean per click: open the link %.1f ms, submit the form %.1f ms, the answer page %.1f ms%n",
+					STEP_NANOS[0].sum() / 1e6 / n, STEP_NANOS[1].sum() / 1e6 / n, STEP_NANOS[2].sum() / 1e6 / n);
 			System.out.printf(Locale.ROOT, "Raw correlations:          %,.0f/s (%,d in %.2f s); p50 %.1f ms, p99 %.1f ms%n",
 					rawRun.perSecond(n), n, rawRun.seconds(), rawRun.percentileMillis(50), rawRun.percentileMillis(99));
 			System.out.printf(Locale.ROOT, "Answers recorded %,d of %,d, surveys moved on %,d, still waiting %,d: %s%n",
@@ -146,12 +155,15 @@ public final class SurveyBenchmark {
 	/** A person clicking a score in the email: the page, its form submitted at once, the answer page it leads to. */
 	private static void click(HttpClient browser, URI base, String token) throws Exception {
 		String link = "/surveys/" + token;
+		long start = System.nanoTime();
 		HttpResponse<String> page = browser.send(HttpRequest.newBuilder(base.resolve(link)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
 		Matcher csrf = CSRF.matcher(page.body());
 		if (page.statusCode() != 200 || !csrf.find()) {
 			throw new IllegalStateException("GET " + link + " answered " + page.statusCode() + ": " + page.body());
 		}
+		long opened = System.nanoTime();
+		STEP_NANOS[0].add(opened - start);
 		HttpResponse<String> submitted = browser.send(HttpRequest.newBuilder(base.resolve(link))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString("csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
@@ -160,8 +172,11 @@ public final class SurveyBenchmark {
 		if (submitted.statusCode() != 303 || location == null) {
 			throw new IllegalStateException("POST " + link + " answered " + submitted.statusCode() + ": " + submitted.body());
 		}
+		long recorded = System.nanoTime();
+		STEP_NANOS[1].add(recorded - opened);
 		HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(base.resolve(location)).GET().build(),
 				HttpResponse.BodyHandlers.ofString());
+		STEP_NANOS[2].add(System.nanoTime() - recorded);
 		if (answer.statusCode() != 200) {
 			throw new IllegalStateException("GET " + location + " answered " + answer.statusCode());
 		}

@@ -54,4 +54,9 @@ public class CustomerRegistry {
 		return customers.findById(id);
 	}
 
+	/** The customer's locale ({@code es-ES}, say), one statement: for pages that show nothing else of them. */
+	public Optional<String> localeOf(long id) {
+		return customers.findLocaleById(id);
+	}
+
 }

@@ -91,7 +91,7 @@ class SurveyAnswers {
 			return transaction.execute(status -> {
 				Outcome outcome = record(invitationId, score, comment);
 				if (outcome.recorded()) {
-					tell(outcome.invitation());
+					tell(outcome.invitation(), outcome.response());
 				}
 				return outcome;
 			});
@@ -170,7 +170,9 @@ class SurveyAnswers {
 			return;
 		}
 		try {
-			Retrying.onConcurrentWrite(() -> tell(invitation), OptimisticLockingException.class);
+			// Read again on every attempt: a later answer may have committed meanwhile, and the latest must win.
+			Retrying.onConcurrentWrite(() -> tell(invitation, surveys.response(invitation.id()).orElseThrow()),
+					OptimisticLockingException.class);
 		}
 		catch (NullValueException ended) {
 			// The dispatch ended between the look and the write: nothing waits for this answer any more.
@@ -183,16 +185,15 @@ class SurveyAnswers {
 
 
 	/**
-	 * Moves the dispatch on with the response as it stands (read again: a later answer may have committed meanwhile,
-	 * and the latest must win), or updates a dispatch that moved on already; in the caller's transaction.
+	 * Moves the dispatch on with the response as it stands, or updates a dispatch that moved on already; in the
+	 * caller's transaction.
 	 */
-	private int tell(SurveyInvitation invitation) {
+	private int tell(SurveyInvitation invitation, SurveyResponse response) {
 		String processInstanceId = invitation.processInstanceId();
 		if (processInstanceId == null) {
 			return 0;
 		}
 		return asEngine.callAsService(() -> {
-			SurveyResponse response = surveys.response(invitation.id()).orElseThrow();
 			int moved = runtimeService.createMessageCorrelation(SurveyProcess.ANSWERED_MESSAGE)
 				.processInstanceId(processInstanceId)
 				.setVariable(SurveyProcess.ANSWERED, true)

@@ -124,8 +124,7 @@ class SurveyController {
 		SurveyAnswers.Outcome current = link.map(answer -> answers.current(answer.invitationId()))
 			.orElse(new SurveyAnswers.Outcome(null, null, SurveyAnswers.Refusal.UNKNOWN));
 		String locale = Optional.ofNullable(current.invitation())
-			.flatMap(invitation -> customers.findById(invitation.customerId()))
-			.map(customer -> customer.getLocale())
+			.flatMap(invitation -> customers.localeOf(invitation.customerId()))
 			.orElse(null);
 		SurveyPage page = new SurveyPage(locale);
 		if (!current.recorded()) {
