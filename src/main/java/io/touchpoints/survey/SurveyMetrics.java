@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -60,12 +61,7 @@ class SurveyMetrics {
 	}
 
 	NpsReport report(YearMonth first, YearMonth last) {
-		List<Row> rows = jdbc.query("select i.kind, i.stage, i.invited_at, r.score from survey_invitation i "
-				+ "left join survey_response r on r.invitation_id = i.id where i.invited_at >= ? and i.invited_at < ?",
-				(rs, row) -> new Row(SurveyKind.of(rs.getString(1)).orElseThrow(), rs.getString(2),
-						YearMonth.from(rs.getTimestamp(3).toInstant().atZone(ZoneOffset.UTC)), (Integer) rs.getObject(4)),
-				Timestamp.from(first.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)),
-				Timestamp.from(last.plusMonths(1).atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC)));
+		List<Row> rows = rows(first, last);
 		List<Row> nps = rows.stream().filter(row -> row.kind().highest() == 10).toList();
 		List<StageFigures> stages = new ArrayList<>();
 		nps.stream().collect(Collectors.groupingBy(Row::stage, TreeMap::new, Collectors.toList()))
@@ -84,6 +80,37 @@ class SurveyMetrics {
 			.toList();
 		return new NpsReport(first.toString(), last.toString(), "month", NpsFigures.METHOD, figures(nps), stages, periods,
 				satisfaction, callBacks.of(first, last));
+	}
+
+	/**
+	 * Every invitation of the months with its score (null: unanswered), counted by the database: one row per kind,
+	 * stage, month and score comes back, however many answers there are. Months are told apart by their UTC
+	 * boundaries, given as values, which reads the same on every database.
+	 */
+	private List<Row> rows(YearMonth first, YearMonth last) {
+		List<Object> arguments = new ArrayList<>();
+		StringBuilder month = new StringBuilder("case");
+		int months = 0;
+		for (YearMonth next = first.plusMonths(1); !next.isAfter(last); next = next.plusMonths(1)) {
+			month.append(" when i.invited_at < ? then ").append(months++);
+			arguments.add(startOf(next));
+		}
+		String monthIndex = months == 0 ? "0" : month.append(" else ").append(months).append(" end").toString();
+		arguments.add(startOf(first));
+		arguments.add(startOf(last.plusMonths(1)));
+		List<Row> rows = new ArrayList<>();
+		jdbc.query("select kind, stage, month_index, score, count(*) from (select i.kind, i.stage, " + monthIndex
+				+ " as month_index, r.score from survey_invitation i left join survey_response r on r.invitation_id = i.id "
+				+ "where i.invited_at >= ? and i.invited_at < ?) counted group by kind, stage, month_index, score", rs -> {
+					Row row = new Row(SurveyKind.of(rs.getString(1)).orElseThrow(), rs.getString(2),
+							first.plusMonths(rs.getInt(3)), (Integer) rs.getObject(4));
+					rows.addAll(Collections.nCopies(rs.getInt(5), row));
+				}, arguments.toArray());
+		return rows;
+	}
+
+	private static Timestamp startOf(YearMonth month) {
+		return Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 	}
 
 	private StageFigures judged(String stage, NpsFigures figures) {
