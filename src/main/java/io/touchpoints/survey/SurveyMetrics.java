@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,6 +15,8 @@ import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import io.touchpoints.customer.LifecycleStage;
 
 /**
  * Survey figures over whole months (UTC), each invitation counted in the month it went out with its answer, if
@@ -63,9 +67,13 @@ class SurveyMetrics {
 	NpsReport report(YearMonth first, YearMonth last) {
 		List<Row> rows = rows(first, last);
 		List<Row> nps = rows.stream().filter(row -> row.kind().highest() == 10).toList();
+		// Every lifecycle stage in the lifecycle's order, those without an invitation in the period too (with their
+		// band and how many answers they need), then any other stage the invitations name.
+		Map<String, List<Row>> rowsByStage = new LinkedHashMap<>();
+		Arrays.stream(LifecycleStage.values()).forEach(stage -> rowsByStage.put(stage.value(), new ArrayList<>()));
+		nps.forEach(row -> rowsByStage.computeIfAbsent(row.stage(), stage -> new ArrayList<>()).add(row));
 		List<StageFigures> stages = new ArrayList<>();
-		nps.stream().collect(Collectors.groupingBy(Row::stage, TreeMap::new, Collectors.toList()))
-			.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
+		rowsByStage.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
 		List<Period> periods = new ArrayList<>();
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			YearMonth current = month;

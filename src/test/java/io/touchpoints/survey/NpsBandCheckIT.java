@@ -2,6 +2,8 @@ package io.touchpoints.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,12 +21,21 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.process.ModelNames;
 import io.touchpoints.support.Api;
+import io.touchpoints.support.Browser;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
@@ -76,6 +87,9 @@ class NpsBandCheckIT {
 	@Autowired
 	HistoryService historyService;
 
+	@LocalServerPort
+	int port;
+
 	@Test
 	void aStageBelowItsBandRaisesOneTaskAndOneEmailUntilItIsBackInBand() throws Exception {
 		long customer = registry.find(customers.create("Band Customer", "en", "Europe/London")).orElseThrow().getId();
@@ -87,7 +101,7 @@ class NpsBandCheckIT {
 
 		check();
 
-		List<Task> raised = bandTasks();
+		List<Task> raised = bandTasks("onboarding");
 		assertThat(raised).hasSize(1);
 		Task task = raised.get(0);
 		assertThat(task.getName()).isEqualTo("NPS below band in onboarding");
@@ -106,19 +120,70 @@ class NpsBandCheckIT {
 
 		EngineTime.advance(Duration.ofDays(1));
 		check();
-		assertThat(bandProcesses()).as("raised once while the stage stays below its band").isOne();
+		assertThat(bandProcesses("onboarding")).as("raised once while the stage stays below its band").isOne();
 
 		// August: 50 promoters and 10 passives; the window P3M (July to September) holds only these.
 		EngineTime.set(Instant.parse("2031-09-10T06:00:00Z"));
 		record(customer, "onboarding", Instant.parse("2031-08-12T10:00:00Z"), repeat(50, 10, 10, 8));
 		check();
-		assertThat(bandProcesses()).as("back in band raises nothing").isOne();
+		assertThat(bandProcesses("onboarding")).as("back in band raises nothing").isOne();
 
 		EngineTime.set(Instant.parse("2031-12-10T06:00:00Z"));
 		record(customer, "onboarding", Instant.parse("2031-11-12T10:00:00Z"), repeat(5, 10, 5, 8, 30, 3));
 		check();
-		assertThat(bandProcesses()).as("below again after it was back in band: raised anew").isEqualTo(2);
-		assertThat(bandTasks()).hasSize(2);
+		assertThat(bandProcesses("onboarding")).as("below again after it was back in band: raised anew").isEqualTo(2);
+		assertThat(bandTasks("onboarding")).hasSize(2);
+	}
+
+	@Test
+	void cxOpsWorkTheTaskInTasklistWithTheFiguresInItsForm() throws Exception {
+		long customer = registry.find(customers.create("Band Customer", "en", "Europe/London")).orElseThrow().getId();
+		EngineTime.set(Instant.parse("2032-03-10T06:00:00Z"));
+		// renewal, February 2032: 10 promoters, 40 detractors: NPS -60 against a band of 20.
+		record(customer, "renewal", Instant.parse("2032-02-12T10:00:00Z"), repeat(10, 9, 40, 2));
+		check();
+		Task task = bandTasks("renewal").get(0);
+		WebDriver browser = Browser.start();
+		try {
+			WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+			browser.get("http://localhost:" + port + "/camunda/app/tasklist/");
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("input[ng-model=username]")))
+				.sendKeys(users.cxOps());
+			browser.findElement(By.cssSelector("input[ng-model=password]")).sendKeys(TestUsers.PASSWORD);
+			browser.findElement(By.cssSelector("button[type=submit]")).click();
+			wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//*[contains(text(), \"My group's tasks\")]")));
+			browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+			wait.until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_NpsStage']"), "value", "renewal"));
+			assertThat(browser.findElement(By.cssSelector("input[id$='Field_NpsScore']")).getAttribute("value")).isEqualTo("-60");
+			assertThat(browser.findElement(By.cssSelector("input[id$='Field_NpsBand']")).getAttribute("value")).isEqualTo("20");
+			assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+				.startsWith("NPS -60.0 (95% interval").contains("from 50 answers in 2032-01 to 2032-03, against a band of 20");
+			click(browser, wait, By.cssSelector("button.claim"));
+			wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button.claim")));
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_Findings']")))
+				.sendKeys("Renewal notices arrive after the price change is announced");
+			wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("textarea[id$='Field_Actions']")))
+				.sendKeys("Send the value summary before the notice; owner: CX ops");
+			Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve("nps-below-band-task-cx-ops.png"),
+					((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			click(browser, wait, By.xpath("//button[normalize-space(.)='Complete']"));
+			wait.until(driver -> taskService.createTaskQuery().taskId(task.getId()).count() == 0);
+		}
+		finally {
+			browser.quit();
+		}
+		jobs.executeAll(task.getProcessInstanceId());
+		assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(task.getProcessInstanceId())
+			.variableName("actions").singleResult().getValue()).isEqualTo("Send the value summary before the notice; owner: CX ops");
+		assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).count())
+			.as("looked into: the alert's process is done").isZero();
+	}
+
+	private static void click(WebDriver browser, WebDriverWait wait, By element) {
+		var target = wait.until(ExpectedConditions.elementToBeClickable(element));
+		// Tasklist's fixed footer covers the bottom of a long form; bring the element to the middle first.
+		((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", target);
+		target.click();
 	}
 
 	/** What the model's timer does every morning: its job, run now. */
@@ -128,12 +193,14 @@ class NpsBandCheckIT {
 		managementService.executeJob(timer.getId());
 	}
 
-	private List<Task> bandTasks() {
-		return taskService.createTaskQuery().processDefinitionKey(ModelNames.NPS_BELOW_BAND).orderByTaskCreateTime().asc().list();
+	private List<Task> bandTasks(String stage) {
+		return taskService.createTaskQuery().processDefinitionKey(ModelNames.NPS_BELOW_BAND)
+			.processVariableValueEquals("npsStage", stage).orderByTaskCreateTime().asc().list();
 	}
 
-	private long bandProcesses() {
-		return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ModelNames.NPS_BELOW_BAND).count();
+	private long bandProcesses(String stage) {
+		return historyService.createHistoricProcessInstanceQuery().processDefinitionKey(ModelNames.NPS_BELOW_BAND)
+			.variableValueEquals("npsStage", stage).count();
 	}
 
 	private List<MimeMessage> cxOpsEmails() {
