@@ -37,6 +37,8 @@ final class SurveyProcess {
 
 	static final String TIMELINE_CLOSED = "survey.closed";
 
+	static final String TIMELINE_CALLED_BACK = "survey.called-back";
+
 	private SurveyProcess() {
 	}
 

@@ -98,7 +98,8 @@ class SurveyFollowUpIT {
 		assertThat(survey).isEnded().hasPassed("EndEvent_CalledBack");
 		assertThat(api.get(users.csm(), "/api/customers/" + ref + "/timeline").getBody().toString())
 			.contains("Task 'Call back Jean Dupont' completed", "fixed by the index of release 4.2",
-					"Answered the 'nps' survey: 3 (scale 0–10)", "Commented on the 'nps' survey");
+					"Answered the 'nps' survey: 3 (scale 0–10)", "Commented on the 'nps' survey",
+					"Called back after the 'nps' survey: reached, root cause 'performance', resolved");
 	}
 
 	@Test
