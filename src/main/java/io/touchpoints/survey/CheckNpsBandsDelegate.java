@@ -51,7 +51,7 @@ class CheckNpsBandsDelegate implements JavaDelegate {
 		this.alerts = alerts;
 		this.runtimeService = runtimeService;
 		this.clock = clock;
-		this.tasklist = properties.publicBaseUrl().toString().replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
+		this.tasklist = properties.tasklistUrl();
 	}
 
 	@Override
@@ -62,7 +62,7 @@ class CheckNpsBandsDelegate implements JavaDelegate {
 		YearMonth first = last.minusMonths(months - 1L);
 		List<String> raised = new ArrayList<>();
 		List<String> cleared = new ArrayList<>();
-		for (SurveyMetrics.StageFigures stage : metrics.report(first, last).stages()) {
+		for (SurveyMetrics.StageFigures stage : metrics.stages(first, last)) {
 			if (SurveyMetrics.BELOW_BAND.equals(stage.status()) && alerts.open(stage.stage(), now)) {
 				alerts.raisedBy(stage.stage(), raise(stage, first, last));
 				raised.add(stage.stage());

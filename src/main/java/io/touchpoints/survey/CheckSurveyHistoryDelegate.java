@@ -32,11 +32,7 @@ class CheckSurveyHistoryDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		SurveyKind kind = SurveyProcess.kindOf(execution.getVariable(SurveyProcess.KIND));
 		Customer customer = customers.require(execution.getProcessBusinessKey(), "business key");
-		rules.inputs(customer, kind).forEach((name, value) -> {
-			if (!SurveyProcess.KIND.equals(name)) {
-				execution.setVariable(name, value);
-			}
-		});
+		execution.setVariables(rules.inputs(customer, kind));
 	}
 
 }

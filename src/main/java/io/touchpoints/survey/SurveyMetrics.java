@@ -66,14 +66,8 @@ class SurveyMetrics {
 
 	NpsReport report(YearMonth first, YearMonth last) {
 		List<Row> rows = rows(first, last);
-		List<Row> nps = rows.stream().filter(row -> row.kind().highest() == 10).toList();
-		// Every lifecycle stage in the lifecycle's order, those without an invitation in the period too (with their
-		// band and how many answers they need), then any other stage the invitations name.
-		Map<String, List<Row>> rowsByStage = new LinkedHashMap<>();
-		Arrays.stream(LifecycleStage.values()).forEach(stage -> rowsByStage.put(stage.value(), new ArrayList<>()));
-		nps.forEach(row -> rowsByStage.computeIfAbsent(row.stage(), stage -> new ArrayList<>()).add(row));
-		List<StageFigures> stages = new ArrayList<>();
-		rowsByStage.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
+		List<Row> nps = npsOnly(rows);
+		List<StageFigures> stages = judgedByStage(nps);
 		List<Period> periods = new ArrayList<>();
 		for (YearMonth month = first; !month.isAfter(last); month = month.plusMonths(1)) {
 			YearMonth current = month;
@@ -88,6 +82,28 @@ class SurveyMetrics {
 			.toList();
 		return new NpsReport(first.toString(), last.toString(), "month", NpsFigures.METHOD, figures(nps), stages, periods,
 				satisfaction, callBacks.of(first, last));
+	}
+
+	/** Each stage's NPS over the months against its band: what the daily band check judges, nothing more. */
+	List<StageFigures> stages(YearMonth first, YearMonth last) {
+		return judgedByStage(npsOnly(rows(first, last)));
+	}
+
+	private static List<Row> npsOnly(List<Row> rows) {
+		return rows.stream().filter(row -> row.kind().highest() == 10).toList();
+	}
+
+	/**
+	 * Every lifecycle stage in the lifecycle's order, those without an invitation in the period too (with their band
+	 * and how many answers they need), then any other stage the invitations name.
+	 */
+	private List<StageFigures> judgedByStage(List<Row> nps) {
+		Map<String, List<Row>> rowsByStage = new LinkedHashMap<>();
+		Arrays.stream(LifecycleStage.values()).forEach(stage -> rowsByStage.put(stage.value(), new ArrayList<>()));
+		nps.forEach(row -> rowsByStage.computeIfAbsent(row.stage(), stage -> new ArrayList<>()).add(row));
+		List<StageFigures> stages = new ArrayList<>();
+		rowsByStage.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
+		return stages;
 	}
 
 	/**

@@ -51,14 +51,13 @@ class SurveyRules {
 	}
 
 	/**
-	 * The decision's inputs: whole days since the customer's last survey invitation of any kind, of this kind and of
+	 * The decision's inputs besides the survey kind: whole days since the customer's last survey invitation of any kind, of this kind and of
 	 * another kind (null when never), whether a ticket of theirs is open, whether they opted out, their stage.
 	 */
 	Map<String, Object> inputs(Customer customer, SurveyKind kind) {
 		Instant now = clock.instant();
 		Surveys.History history = surveys.history(customer.getId(), kind);
 		Map<String, Object> inputs = new HashMap<>();
-		inputs.put(SurveyProcess.KIND, kind.value());
 		inputs.put("daysSinceLastSurvey", history.lastSurvey().map(last -> days(last, now)).orElse(null));
 		inputs.put("daysSinceLastOfKind", history.lastOfKind().map(last -> days(last, now)).orElse(null));
 		inputs.put("daysSinceLastOtherKind", history.lastOfOtherKind().map(last -> days(last, now)).orElse(null));
@@ -71,6 +70,7 @@ class SurveyRules {
 	/** Why the survey may not be sent now, in the table's words; empty when it may. */
 	Optional<String> refusal(Customer customer, SurveyKind kind) {
 		Map<String, Object> inputs = inputs(customer, kind);
+		inputs.put(SurveyProcess.KIND, kind.value());
 		DmnDecisionResultEntries row = asEngine.call(() -> decisions.evaluateDecisionByKey(DECISION)
 			.variables(inputs)
 			.evaluate()

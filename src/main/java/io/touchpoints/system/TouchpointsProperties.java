@@ -19,6 +19,11 @@ public record TouchpointsProperties(
 		@DefaultValue Api api,
 		@DefaultValue Security security) {
 
+	/** Tasklist as people reach it: its start page, to which {@code #/?task=<id>} adds one task. */
+	public String tasklistUrl() {
+		return publicBaseUrl.toString().replaceAll("/+$", "") + "/camunda/app/tasklist/default/";
+	}
+
 	/** Failed jobs (an email that SMTP refused, say) are retried after these intervals, then raise an incident. */
 	public record Jobs(@DefaultValue("PT1M,PT5M,PT15M,PT1H,PT6H") String retryBackOff) {
 	}

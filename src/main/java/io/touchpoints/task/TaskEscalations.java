@@ -60,7 +60,7 @@ public class TaskEscalations {
 		this.asEngine = asEngine;
 		this.transaction = new TransactionTemplate(transactions);
 		this.clock = clock;
-		this.tasklist = properties.publicBaseUrl().toString().replaceAll("/+$", "") + "/camunda/app/tasklist/default/#/?task=";
+		this.tasklist = properties.tasklistUrl() + "#/?task=";
 	}
 
 	/** Escalates every task that is overdue now; returns how many this call escalated. */

@@ -1,16 +1,15 @@
 package io.touchpoints.survey;
 
+import static io.touchpoints.survey.RecordedAnswers.record;
+import static io.touchpoints.survey.RecordedAnswers.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -21,6 +20,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -28,7 +28,6 @@ import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -95,9 +94,9 @@ class NpsBandCheckIT {
 		long customer = registry.find(customers.create("Band Customer", "en", "Europe/London")).orElseThrow().getId();
 		EngineTime.set(Instant.parse("2031-06-10T06:00:00Z"));
 		// onboarding, May: 5 promoters, 5 passives, 30 detractors: NPS -62.5, its whole interval far below the band of 30.
-		record(customer, "onboarding", Instant.parse("2031-05-12T10:00:00Z"), repeat(5, 10, 5, 8, 30, 3));
+		record(surveys, customer, SurveyKind.NPS, "onboarding", Instant.parse("2031-05-12T10:00:00Z"), repeat(5, 10, 5, 8, 30, 3));
 		// adoption, May: ten detractors, not enough answers to judge.
-		record(customer, "adoption", Instant.parse("2031-05-12T10:00:00Z"), repeat(10, 0));
+		record(surveys, customer, SurveyKind.NPS, "adoption", Instant.parse("2031-05-12T10:00:00Z"), repeat(10, 0));
 
 		check();
 
@@ -124,12 +123,12 @@ class NpsBandCheckIT {
 
 		// August: 50 promoters and 10 passives; the window P3M (July to September) holds only these.
 		EngineTime.set(Instant.parse("2031-09-10T06:00:00Z"));
-		record(customer, "onboarding", Instant.parse("2031-08-12T10:00:00Z"), repeat(50, 10, 10, 8));
+		record(surveys, customer, SurveyKind.NPS, "onboarding", Instant.parse("2031-08-12T10:00:00Z"), repeat(50, 10, 10, 8));
 		check();
 		assertThat(bandProcesses("onboarding")).as("back in band raises nothing").isOne();
 
 		EngineTime.set(Instant.parse("2031-12-10T06:00:00Z"));
-		record(customer, "onboarding", Instant.parse("2031-11-12T10:00:00Z"), repeat(5, 10, 5, 8, 30, 3));
+		record(surveys, customer, SurveyKind.NPS, "onboarding", Instant.parse("2031-11-12T10:00:00Z"), repeat(5, 10, 5, 8, 30, 3));
 		check();
 		assertThat(bandProcesses("onboarding")).as("below again after it was back in band: raised anew").isEqualTo(2);
 		assertThat(bandTasks("onboarding")).hasSize(2);
@@ -140,7 +139,7 @@ class NpsBandCheckIT {
 		long customer = registry.find(customers.create("Band Customer", "en", "Europe/London")).orElseThrow().getId();
 		EngineTime.set(Instant.parse("2032-03-10T06:00:00Z"));
 		// renewal, February 2032: 10 promoters, 40 detractors: NPS -60 against a band of 20.
-		record(customer, "renewal", Instant.parse("2032-02-12T10:00:00Z"), repeat(10, 9, 40, 2));
+		record(surveys, customer, SurveyKind.NPS, "renewal", Instant.parse("2032-02-12T10:00:00Z"), repeat(10, 9, 40, 2));
 		check();
 		Task task = bandTasks("renewal").get(0);
 		WebDriver browser = Browser.start();
@@ -205,23 +204,6 @@ class NpsBandCheckIT {
 
 	private List<MimeMessage> cxOpsEmails() {
 		return List.of(smtp.getReceivedMessagesForDomain(CX_OPS_ADDRESS));
-	}
-
-	private void record(long customer, String stage, Instant at, List<Integer> scores) {
-		for (Integer score : scores) {
-			String id = UUID.randomUUID().toString();
-			surveys.invite(new SurveyInvitation(id, customer, SurveyKind.NPS, stage, null, at, at.plusSeconds(30L * 86400), null));
-			surveys.answer(id, score, at.plusSeconds(3600));
-		}
-	}
-
-	/** Pairs of (how many, score). */
-	private static List<Integer> repeat(int... pairs) {
-		List<Integer> scores = new ArrayList<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			scores.addAll(Collections.nCopies(pairs[i], pairs[i + 1]));
-		}
-		return scores;
 	}
 
 	private static MimeMessage single(List<MimeMessage> emails) {

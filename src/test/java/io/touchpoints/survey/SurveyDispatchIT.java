@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -93,7 +92,7 @@ class SurveyDispatchIT {
 		assertThat(survey).as("the lifecycle calls the survey when onboarding completes").isNotNull();
 		deliver(survey);
 
-		MimeMessage email = single(surveyEmails(ref));
+		MimeMessage email = SentSurveys.single(surveyEmails(ref));
 		assertThat(ReceivedMail.subject(email)).isEqualTo("¿Qué tal fue tu puesta en marcha con Touchpoints?");
 		assertThat(scoreLinks(email).keySet()).containsExactly(1, 2, 3, 4, 5);
 		assertThat(ReceivedMail.part(email, "text/plain")).contains("Los enlaces funcionan hasta el ");
@@ -113,7 +112,7 @@ class SurveyDispatchIT {
 		assertThat(survey).as("the lifecycle calls the NPS survey at day 90").isNotNull();
 		deliver(survey);
 
-		MimeMessage email = single(surveyEmails(ref));
+		MimeMessage email = SentSurveys.single(surveyEmails(ref));
 		assertThat(ReceivedMail.subject(email)).isEqualTo("One question: would you recommend Touchpoints?");
 		assertThat(scoreLinks(email).keySet()).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
 		assertThat(ReceivedMail.part(email, "text/html")).contains("How likely are you to recommend Touchpoints",
@@ -188,7 +187,7 @@ class SurveyDispatchIT {
 		String ref = customers.create("Ana García", "es", "Europe/Madrid");
 		ProcessInstance first = start(ref, "nps");
 		deliver(first);
-		String unsubscribe = single(surveyEmails(ref)).getHeader("List-Unsubscribe", null).replaceAll("^<http://localhost:8080|>$", "");
+		String unsubscribe = SentSurveys.single(surveyEmails(ref)).getHeader("List-Unsubscribe", null).replaceAll("^<http://localhost:8080|>$", "");
 		HttpHeaders headers = new HttpHeaders();
 		headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
 		assertThat(http.postForEntity(unsubscribe, new HttpEntity<>("List-Unsubscribe=One-Click", headers), String.class)
@@ -205,7 +204,7 @@ class SurveyDispatchIT {
 		String ref = customers.create("Jean Dupont", "fr", "Europe/Paris");
 		ProcessInstance survey = start(ref, "nps");
 		deliver(survey);
-		Map<Integer, String> links = scoreLinks(single(surveyEmails(ref)));
+		Map<Integer, String> links = scoreLinks(SentSurveys.single(surveyEmails(ref)));
 
 		EngineTime.advance(Duration.ofDays(2));
 		jobs.executeAll(survey.getId());
@@ -233,7 +232,7 @@ class SurveyDispatchIT {
 		ProcessInstance survey = start(ref, "nps");
 		deliver(survey);
 		String invitation = (String) runtimeService.getVariable(survey.getId(), SurveyProcess.INVITATION);
-		SurveyPages.answer(http, scoreLinks(single(surveyEmails(ref))).get(10));
+		SurveyPages.answer(http, scoreLinks(SentSurveys.single(surveyEmails(ref))).get(10));
 
 		jobs.executeAll(survey.getId());
 		assertThat(survey).isEnded().hasPassed("MessageEvent_AnsweredBeforeReminder", "EndEvent_ThankedPromoter");
@@ -270,7 +269,7 @@ class SurveyDispatchIT {
 		// The answer and the dispatch usually commit together; a suspended dispatch refuses the message.
 		runtimeService.suspendProcessInstanceById(survey.getId());
 
-		SurveyPages.answer(http, scoreLinks(single(surveyEmails(ref))).get(4));
+		SurveyPages.answer(http, scoreLinks(SentSurveys.single(surveyEmails(ref))).get(4));
 
 		assertThat(surveys.response(invitation)).as("recorded on its own").get().extracting(SurveyResponse::score)
 			.isEqualTo(4);
@@ -322,25 +321,6 @@ class SurveyDispatchIT {
 		return lifecycle.stageOf(ref);
 	}
 
-	private List<MimeMessage> surveyEmails(String ref) {
-		List<MimeMessage> found = new ArrayList<>();
-		for (MimeMessage email : smtp.getReceivedMessagesForDomain(Customers.email(ref))) {
-			try {
-				if (ReceivedMail.part(email, "text/plain").contains("/surveys/")) {
-					found.add(email);
-				}
-			}
-			catch (Exception e) {
-				throw new AssertionError(e);
-			}
-		}
-		return found;
-	}
-
-	private static MimeMessage single(List<MimeMessage> emails) {
-		assertThat(emails).hasSize(1);
-		return emails.get(0);
-	}
 
 	/** Score → the path of its one-click link, from the email's text part. */
 	static Map<Integer, String> scoreLinks(MimeMessage email) throws Exception {
@@ -350,6 +330,10 @@ class SurveyDispatchIT {
 			links.put(Integer.parseInt(link.group(1)), link.group(3));
 		}
 		return links;
+	}
+
+	private List<MimeMessage> surveyEmails(String ref) {
+		return SentSurveys.surveyEmails(smtp, ref);
 	}
 
 }

@@ -1,5 +1,7 @@
 package io.touchpoints.survey;
 
+import static io.touchpoints.survey.RecordedAnswers.record;
+import static io.touchpoints.survey.RecordedAnswers.repeat;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -60,17 +62,17 @@ class SurveyMetricsIT {
 		Instant march = Instant.parse("2025-03-10T10:00:00Z");
 		Instant april = Instant.parse("2025-04-10T10:00:00Z");
 		// engagement, March: 5 promoters, 3 passives, 2 detractors, and 2 invitations never answered.
-		record(customer, SurveyKind.NPS, "engagement", march, 9, 10, 9, 10, 9, 7, 8, 8, 0, 6, null, null);
+		record(surveys, customer, SurveyKind.NPS, "engagement", march, 9, 10, 9, 10, 9, 7, 8, 8, 0, 6, null, null);
 		// onboarding, April: 4 promoters, 6 passives, 30 detractors.
-		record(customer, SurveyKind.NPS, "onboarding", april, repeat(4, 10, 6, 8, 30, 2));
+		record(surveys, customer, SurveyKind.NPS, "onboarding", april, repeat(4, 10, 6, 8, 30, 2));
 		// adoption, April: 60 promoters, 30 passives, 10 detractors.
-		record(customer, SurveyKind.RELATIONSHIP_NPS, "adoption", april, repeat(60, 9, 30, 7, 10, 5));
+		record(surveys, customer, SurveyKind.RELATIONSHIP_NPS, "adoption", april, repeat(60, 9, 30, 7, 10, 5));
 		// renewal, April: 200 promoters, 160 passives, 40 detractors.
-		record(customer, SurveyKind.NPS, "renewal", april, repeat(200, 10, 160, 7, 40, 3));
+		record(surveys, customer, SurveyKind.NPS, "renewal", april, repeat(200, 10, 160, 7, 40, 3));
 		// advocacy, April: a single detractor.
-		record(customer, SurveyKind.NPS, "advocacy", april, 0);
+		record(surveys, customer, SurveyKind.NPS, "advocacy", april, 0);
 		// onboarding satisfaction (1 to 5): 5, 4, 4, 2 and one unanswered.
-		record(customer, SurveyKind.ONBOARDING, "adoption", april, 5, 4, 4, 2, null);
+		record(surveys, customer, SurveyKind.ONBOARDING, "adoption", april, 5, 4, 4, 2, null);
 		// May: one answer whose comment a spreadsheet would run as a formula.
 		Instant may = Instant.parse("2025-05-10T10:00:00Z");
 		String id = UUID.randomUUID().toString();
@@ -223,25 +225,6 @@ class SurveyMetricsIT {
 			}
 		}
 		throw new AssertionError("no stage " + stage + " in " + report);
-	}
-
-	private void record(long customer, SurveyKind kind, String stage, Instant at, Integer... scores) {
-		for (Integer score : scores) {
-			String id = UUID.randomUUID().toString();
-			surveys.invite(new SurveyInvitation(id, customer, kind, stage, null, at, at.plusSeconds(30L * 86400), null));
-			if (score != null) {
-				surveys.answer(id, score, at.plusSeconds(3600));
-			}
-		}
-	}
-
-	/** Pairs of (how many, score). */
-	private static Integer[] repeat(int... pairs) {
-		List<Integer> scores = new ArrayList<>();
-		for (int i = 0; i < pairs.length; i += 2) {
-			scores.addAll(Collections.nCopies(pairs[i], pairs[i + 1]));
-		}
-		return scores.toArray(Integer[]::new);
 	}
 
 }

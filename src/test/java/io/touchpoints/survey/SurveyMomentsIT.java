@@ -5,7 +5,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -137,7 +136,7 @@ class SurveyMomentsIT {
 		jobs.executeAll(lifecycleId);
 		deliverAll(ref);
 
-		MimeMessage csat = single(surveyEmails(ref));
+		MimeMessage csat = SentSurveys.single(surveyEmails(ref));
 		assertThat(SurveyDispatchIT.scoreLinks(csat).keySet()).containsExactly(1, 2, 3, 4, 5);
 		assertThat(lifecycle.stageOf(ref)).as("a CSAT does not move the customer").isEqualTo("onboarding");
 
@@ -237,19 +236,9 @@ class SurveyMomentsIT {
 		return Arrays.stream(smtp.getReceivedMessagesForDomain(Customers.email(ref))).map(ReceivedMail::subject).toList();
 	}
 
-	private List<MimeMessage> surveyEmails(String ref) throws Exception {
-		List<MimeMessage> found = new ArrayList<>();
-		for (MimeMessage email : smtp.getReceivedMessagesForDomain(Customers.email(ref))) {
-			if (ReceivedMail.part(email, "text/plain").contains("/surveys/")) {
-				found.add(email);
-			}
-		}
-		return found;
-	}
 
-	private static MimeMessage single(List<MimeMessage> emails) {
-		assertThat(emails).hasSize(1);
-		return emails.get(0);
+	private List<MimeMessage> surveyEmails(String ref) {
+		return SentSurveys.surveyEmails(smtp, ref);
 	}
 
 }
