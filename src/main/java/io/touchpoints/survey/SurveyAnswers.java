@@ -61,8 +61,13 @@ class SurveyAnswers {
 		UNKNOWN, EXPIRED, SCORE_OUT_OF_SCALE
 	}
 
-	/** What became of an answer: the response as recorded, or why nothing was. */
-	record Outcome(SurveyInvitation invitation, SurveyResponse response, Refusal refusal) {
+	/** What became of an answer: the response as recorded, or why nothing was; the customer's locale for the page. */
+	record Outcome(SurveyInvitation invitation, SurveyResponse response, String locale, Refusal refusal) {
+
+		static Outcome refused(Refusal refusal, Surveys.State state) {
+			return state == null ? new Outcome(null, null, null, refusal)
+					: new Outcome(state.invitation(), null, state.locale(), refusal);
+		}
 
 		boolean recorded() {
 			return refusal == null;
@@ -72,14 +77,14 @@ class SurveyAnswers {
 
 	/** The invitation a link names, and its response if there is one, as they stand. */
 	Outcome current(String invitationId) {
-		Optional<SurveyInvitation> invitation = surveys.find(invitationId);
-		if (invitation.isEmpty()) {
-			return new Outcome(null, null, Refusal.UNKNOWN);
+		Optional<Surveys.State> state = surveys.state(invitationId);
+		if (state.isEmpty()) {
+			return Outcome.refused(Refusal.UNKNOWN, null);
 		}
-		if (invitation.get().expiredAt(clock.instant())) {
-			return new Outcome(invitation.get(), null, Refusal.EXPIRED);
+		if (state.get().invitation().expiredAt(clock.instant())) {
+			return Outcome.refused(Refusal.EXPIRED, state.get());
 		}
-		return new Outcome(invitation.get(), surveys.response(invitationId).orElse(null), null);
+		return new Outcome(state.get().invitation(), state.get().response(), state.get().locale(), null);
 	}
 
 	/**
@@ -121,20 +126,20 @@ class SurveyAnswers {
 	}
 
 	private Outcome record(String invitationId, int score, String comment) {
-		Optional<SurveyInvitation> locked = surveys.lock(invitationId);
+		Optional<Surveys.State> locked = surveys.lock(invitationId).flatMap(invitation -> surveys.state(invitationId));
 		if (locked.isEmpty()) {
-			return new Outcome(null, null, Refusal.UNKNOWN);
+			return Outcome.refused(Refusal.UNKNOWN, null);
 		}
-		SurveyInvitation invitation = locked.get();
+		SurveyInvitation invitation = locked.get().invitation();
 		Instant now = clock.instant();
 		if (invitation.expiredAt(now)) {
-			return new Outcome(invitation, null, Refusal.EXPIRED);
+			return Outcome.refused(Refusal.EXPIRED, locked.get());
 		}
 		if (!invitation.kind().accepts(score)) {
-			return new Outcome(invitation, null, Refusal.SCORE_OUT_OF_SCALE);
+			return Outcome.refused(Refusal.SCORE_OUT_OF_SCALE, locked.get());
 		}
-		Optional<SurveyResponse> before = surveys.response(invitationId);
-		surveys.answer(invitationId, score, now);
+		Optional<SurveyResponse> before = Optional.ofNullable(locked.get().response());
+		surveys.answer(invitation, score, now);
 		String kind = invitation.kind().value();
 		if (before.isEmpty()) {
 			note(invitation, "Answered the '" + kind + "' survey: " + score + " (scale " + invitation.kind().lowest() + "–"
@@ -145,12 +150,16 @@ class SurveyAnswers {
 		}
 		String normalized = comment == null ? null : comment.replace("\r\n", "\n").strip();
 		String previous = before.map(SurveyResponse::comment).orElse(null);
+		String commented = previous;
 		if (normalized != null && !normalized.equals(previous == null ? "" : previous)) {
-			surveys.comment(invitationId, normalized.isEmpty() ? null : normalized);
+			commented = normalized.isEmpty() ? null : normalized;
+			surveys.comment(invitationId, commented);
 			note(invitation, normalized.isEmpty() ? "Removed the comment on the '" + kind + "' survey"
-					: "Commented on the '" + kind + "' survey", normalized.isEmpty() ? null : normalized);
+					: "Commented on the '" + kind + "' survey", commented);
 		}
-		return new Outcome(invitation, surveys.response(invitationId).orElseThrow(), null);
+		SurveyResponse response = new SurveyResponse(invitationId, score, commented,
+				before.map(SurveyResponse::answeredAt).orElse(now), now);
+		return new Outcome(invitation, response, locked.get().locale(), null);
 	}
 
 	private void note(SurveyInvitation invitation, String summary, String detail) {

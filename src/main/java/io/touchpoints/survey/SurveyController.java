@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import io.touchpoints.customer.CustomerRegistry;
-
 /**
  * The pages behind a survey email's one-click links. The signed link is the only credential. Opening a link
  * records its score through a form the page submits at once: a person's browser does, a mail system's link
@@ -39,13 +37,10 @@ class SurveyController {
 
 	private final SurveyForms forms;
 
-	private final CustomerRegistry customers;
-
-	SurveyController(SurveyLinks links, SurveyAnswers answers, SurveyForms forms, CustomerRegistry customers) {
+	SurveyController(SurveyLinks links, SurveyAnswers answers, SurveyForms forms) {
 		this.links = links;
 		this.answers = answers;
 		this.forms = forms;
-		this.customers = customers;
 	}
 
 	@GetMapping
@@ -58,16 +53,31 @@ class SurveyController {
 		});
 	}
 
+	/**
+	 * The form the link's page submitted: records the score and answers the answer page itself (every click pays for a
+	 * redirect otherwise); the page then shows its own address, so a reload does not post again.
+	 */
 	@PostMapping
 	ResponseEntity<String> record(@PathVariable String token,
 			@RequestParam(name = SurveyForms.FIELD, required = false) String csrf, HttpServletRequest request) {
-		return withInvitation(token, (link, current, page) -> {
-			if (!forms.accepts(request, link.invitationId(), csrf)) {
-				return html(HttpStatus.FORBIDDEN, page.formExpired(SurveyLinks.PATH + token), null, null);
-			}
-			SurveyAnswers.Outcome outcome = answers.answer(link.invitationId(), link.score(), null);
-			return outcome.recorded() ? seeAnswer(token, false) : refused(outcome.refusal(), page);
-		});
+		Optional<SurveyLinks.Answer> link = links.verify(token);
+		if (link.isEmpty()) {
+			return refused(SurveyAnswers.Refusal.UNKNOWN, new SurveyPage(null));
+		}
+		if (!forms.accepts(request, link.get().invitationId(), csrf)) {
+			return withInvitation(token,
+					(verified, current, page) -> html(HttpStatus.FORBIDDEN, page.formExpired(SurveyLinks.PATH + token), null, null));
+		}
+		SurveyAnswers.Outcome outcome = answers.answer(link.get().invitationId(), link.get().score(), null);
+		SurveyPage page = new SurveyPage(outcome.locale());
+		if (!outcome.recorded()) {
+			return refused(outcome.refusal(), page);
+		}
+		String key = forms.browserKey(request);
+		String nonce = nonce();
+		return html(HttpStatus.OK, page.recorded(outcome.invitation().kind(), answerAddress(token),
+				forms.field(key, link.get().invitationId()), outcome.response().score(), outcome.response().comment(), nonce),
+				nonce, forms.cookie(key, request).toString());
 	}
 
 	@GetMapping("/answer")
@@ -78,7 +88,7 @@ class SurveyController {
 				return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(SurveyLinks.PATH + token)).build();
 			}
 			String key = forms.browserKey(request);
-			return html(HttpStatus.OK, page.answer(current.invitation().kind(), SurveyLinks.PATH + token + "/answer",
+			return html(HttpStatus.OK, page.answer(current.invitation().kind(), answerAddress(token),
 					forms.field(key, link.invitationId()), current.response().score(), current.response().comment(),
 					page.message(saved == null ? "recorded" : "saved", current.response().score()), null), null,
 					forms.cookie(key, request).toString());
@@ -92,7 +102,7 @@ class SurveyController {
 			@RequestParam(name = "comment", required = false) String submittedComment, HttpServletRequest request) {
 		return withInvitation(token, (link, current, page) -> {
 			if (!forms.accepts(request, link.invitationId(), csrf)) {
-				return html(HttpStatus.FORBIDDEN, page.formExpired(SurveyLinks.PATH + token + "/answer"), null, null);
+				return html(HttpStatus.FORBIDDEN, page.formExpired(answerAddress(token)), null, null);
 			}
 			SurveyKind kind = current.invitation().kind();
 			Optional<Integer> chosen = parse(score).filter(kind::accepts);
@@ -105,11 +115,11 @@ class SurveyController {
 								? page.message("commentTooLong", comment.length(), SurveyAnswers.COMMENT_LIMIT)
 								: page.message("commentControl");
 				int shown = chosen.orElse(current.response() == null ? -1 : current.response().score());
-				return html(HttpStatus.BAD_REQUEST, page.answer(kind, SurveyLinks.PATH + token + "/answer", csrf, shown,
+				return html(HttpStatus.BAD_REQUEST, page.answer(kind, answerAddress(token), csrf, shown,
 						comment, null, problem), null, null);
 			}
 			SurveyAnswers.Outcome outcome = answers.answer(link.invitationId(), chosen.get(), comment == null ? "" : comment);
-			return outcome.recorded() ? seeAnswer(token, true) : refused(outcome.refusal(), page);
+			return outcome.recorded() ? seeSaved(token) : refused(outcome.refusal(), page);
 		});
 	}
 
@@ -122,11 +132,8 @@ class SurveyController {
 	private ResponseEntity<String> withInvitation(String token, PageAction action) {
 		Optional<SurveyLinks.Answer> link = links.verify(token);
 		SurveyAnswers.Outcome current = link.map(answer -> answers.current(answer.invitationId()))
-			.orElse(new SurveyAnswers.Outcome(null, null, SurveyAnswers.Refusal.UNKNOWN));
-		String locale = Optional.ofNullable(current.invitation())
-			.flatMap(invitation -> customers.localeOf(invitation.customerId()))
-			.orElse(null);
-		SurveyPage page = new SurveyPage(locale);
+			.orElse(SurveyAnswers.Outcome.refused(SurveyAnswers.Refusal.UNKNOWN, null));
+		SurveyPage page = new SurveyPage(current.locale());
 		if (!current.recorded()) {
 			return refused(current.refusal(), page);
 		}
@@ -141,9 +148,13 @@ class SurveyController {
 				: html(HttpStatus.NOT_FOUND, page.invalidLink(), null, null);
 	}
 
-	private static ResponseEntity<String> seeAnswer(String token, boolean saved) {
+	private static String answerAddress(String token) {
+		return SurveyLinks.PATH + token + "/answer";
+	}
+
+	private static ResponseEntity<String> seeSaved(String token) {
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.location(URI.create(SurveyLinks.PATH + token + "/answer" + (saved ? "?saved" : "")))
+			.location(URI.create(answerAddress(token) + "?saved"))
 			.cacheControl(CacheControl.noStore())
 			.header("Referrer-Policy", "no-referrer")
 			.build();

@@ -107,8 +107,9 @@ class SurveyMetrics {
 	}
 
 	/**
-	 * Every invitation of the months with its score (null: unanswered), counted by the database: one row per kind,
-	 * stage, month and score comes back, however many answers there are. Months are told apart by their UTC
+	 * Every invitation of the months with its score (null: unanswered), counted by the database: invitations and
+	 * answers each from an index of their own (an answer carries its invitation's month, kind and stage), one row
+	 * per kind, stage, month and score, however many answers there are. Months are told apart by their UTC
 	 * boundaries, given as values, which reads the same on every database.
 	 */
 	private List<Row> rows(YearMonth first, YearMonth last) {
@@ -116,20 +117,33 @@ class SurveyMetrics {
 		StringBuilder month = new StringBuilder("case");
 		int months = 0;
 		for (YearMonth next = first.plusMonths(1); !next.isAfter(last); next = next.plusMonths(1)) {
-			month.append(" when i.invited_at < ? then ").append(months++);
+			month.append(" when invited_at < ? then ").append(months++);
 			arguments.add(startOf(next));
 		}
 		String monthIndex = months == 0 ? "0" : month.append(" else ").append(months).append(" end").toString();
 		arguments.add(startOf(first));
 		arguments.add(startOf(last.plusMonths(1)));
+		// One statement, so that invitations and answers are counted in the same snapshot.
+		List<Object> both = new ArrayList<>(arguments);
+		both.addAll(arguments);
+		Map<Row, Integer> unanswered = new LinkedHashMap<>();
 		List<Row> rows = new ArrayList<>();
-		jdbc.query("select kind, stage, month_index, score, count(*) from (select i.kind, i.stage, " + monthIndex
-				+ " as month_index, r.score from survey_invitation i left join survey_response r on r.invitation_id = i.id "
-				+ "where i.invited_at >= ? and i.invited_at < ?) counted group by kind, stage, month_index, score", rs -> {
-					Row row = new Row(SurveyKind.of(rs.getString(1)).orElseThrow(), rs.getString(2),
-							first.plusMonths(rs.getInt(3)), (Integer) rs.getObject(4));
-					rows.addAll(Collections.nCopies(rs.getInt(5), row));
-				}, arguments.toArray());
+		jdbc.query("select 1 as answers, kind, stage, month_index, score, count(*) from (select kind, stage, " + monthIndex
+				+ " as month_index, score from survey_response where invited_at >= ? and invited_at < ?) answered "
+				+ "group by kind, stage, month_index, score union all select 0, kind, stage, month_index, null, count(*) "
+				+ "from (select kind, stage, " + monthIndex + " as month_index from survey_invitation where invited_at >= ? "
+				+ "and invited_at < ?) invited group by kind, stage, month_index", rs -> {
+					Row unansweredRow = new Row(SurveyKind.of(rs.getString(2)).orElseThrow(), rs.getString(3),
+							first.plusMonths(rs.getInt(4)), null);
+					int count = rs.getInt(6);
+					if (rs.getInt(1) == 1) {
+						rows.addAll(Collections.nCopies(count, new Row(unansweredRow.kind(), unansweredRow.stage(),
+								unansweredRow.month(), rs.getInt(5))));
+						count = -count;
+					}
+					unanswered.merge(unansweredRow, count, Integer::sum);
+				}, both.toArray());
+		unanswered.forEach((row, count) -> rows.addAll(Collections.nCopies(count, row)));
 		return rows;
 	}
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.JavaScriptUtils;
 
 import io.touchpoints.customer.SupportedLocales;
 
@@ -28,15 +29,32 @@ final class SurveyPage {
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
-	/** Records the link's score as the page opens (a person's browser runs it; a link scanner does not). */
+	/**
+	 * Records the link's score as the page opens (a person's browser runs it; a link scanner does not). Submitted
+	 * before the page has loaded, the form replaces the page in the browser's history: Back never reaches it again.
+	 */
 	String recording(String action, String csrf, int score, String nonce) {
 		return page("<h1>" + text("recording") + "</h1><form id=\"record\" method=\"post\" action=\"" + escape(action) + "\">"
-				+ hidden(csrf) + "<button type=\"submit\">" + text("confirm", Integer.toString(score))
-				+ "</button></form><script nonce=\"" + nonce + "\">document.getElementById('record').submit();</script>");
+				+ hidden(csrf) + "<button type=\"submit\">" + text("confirm", Integer.toString(score)) + "</button></form>",
+				"document.getElementById('record').submit();", nonce);
+	}
+
+	/**
+	 * The answer page as the answer to the form the link's page submitted, without a redirect: the address bar then
+	 * shows the answer page's own address, so that reloading shows the answer instead of sending the form again.
+	 */
+	String recorded(SurveyKind kind, String answerAddress, String csrf, int score, String comment, String nonce) {
+		return page(answerBody(kind, answerAddress, csrf, score, comment, message("recorded", score), null),
+				"history.replaceState(null, '', '" + script(answerAddress) + "');", nonce);
 	}
 
 	/** The recorded answer, with a form to change the score and add a comment. */
 	String answer(SurveyKind kind, String action, String csrf, int score, String comment, String notice, String problem) {
+		return page(answerBody(kind, action, csrf, score, comment, notice, problem));
+	}
+
+	private String answerBody(SurveyKind kind, String action, String csrf, int score, String comment, String notice,
+			String problem) {
 		StringBuilder body = new StringBuilder();
 		body.append("<h1>").append(text("thanks")).append("</h1>");
 		if (notice != null) {
@@ -63,7 +81,7 @@ final class SurveyPage {
 			.append("</textarea></p><button type=\"submit\">")
 			.append(text("save"))
 			.append("</button></form>");
-		return page(body.toString());
+		return body.toString();
 	}
 
 	String invalidLink() {
@@ -88,6 +106,14 @@ final class SurveyPage {
 				+ "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
 				+ "<meta name=\"robots\" content=\"noindex\"><title>" + text("title") + "</title><style>" + STYLE
 				+ "</style></head><body><main>" + body + "</main></body></html>";
+	}
+
+	private String page(String body, String script, String nonce) {
+		return page(body + "<script nonce=\"" + nonce + "\">" + script + "</script>");
+	}
+
+	private static String script(String value) {
+		return JavaScriptUtils.javaScriptEscape(value);
 	}
 
 	private static String hidden(String csrf) {

@@ -76,6 +76,22 @@ class Surveys {
 		return jdbc.query(INVITATION + "where id = ? for update", Surveys::invitation, invitationId).stream().findFirst();
 	}
 
+	/** An invitation as its pages show it: with its response, if any, and the customer's locale. */
+	record State(SurveyInvitation invitation, SurveyResponse response, String locale) {
+	}
+
+	/** The invitation, its response and the customer's locale in one statement: a survey page's only read. */
+	Optional<State> state(String invitationId) {
+		return jdbc.query("select i.id, i.customer_id, i.kind, i.stage, i.process_instance_id, i.invited_at, i.expires_at, "
+				+ "i.reminded_at, r.score, r.comment, r.answered_at, r.updated_at, c.locale from survey_invitation i "
+				+ "join customer c on c.id = i.customer_id left join survey_response r on r.invitation_id = i.id where i.id = ?",
+				(rs, row) -> new State(invitation(rs, row), rs.getTimestamp(11) == null ? null
+						: new SurveyResponse(rs.getString(1), rs.getInt(9), rs.getString(10), rs.getTimestamp(11).toInstant(),
+								rs.getTimestamp(12).toInstant()), rs.getString(13)), invitationId)
+			.stream()
+			.findFirst();
+	}
+
 	Optional<SurveyResponse> response(String invitationId) {
 		return jdbc.query("select invitation_id, score, comment, answered_at, updated_at from survey_response "
 				+ "where invitation_id = ?", (rs, row) -> new SurveyResponse(rs.getString(1), rs.getInt(2), rs.getString(3),
@@ -91,11 +107,13 @@ class Surveys {
 				kind.value(), kind.value(), customerId);
 	}
 
-	void answer(String invitationId, int score, Instant at) {
+	/** The invitation's month, kind and stage go with the answer: the figures count answers without a join. */
+	void answer(SurveyInvitation invitation, int score, Instant at) {
 		if (jdbc.update("update survey_response set score = ?, updated_at = ? where invitation_id = ?", score,
-				Timestamp.from(at), invitationId) == 0) {
-			jdbc.update("insert into survey_response (invitation_id, score, answered_at, updated_at) values (?, ?, ?, ?)",
-					invitationId, score, Timestamp.from(at), Timestamp.from(at));
+				Timestamp.from(at), invitation.id()) == 0) {
+			jdbc.update("insert into survey_response (invitation_id, score, answered_at, updated_at, invited_at, kind, stage) "
+					+ "values (?, ?, ?, ?, ?, ?, ?)", invitation.id(), score, Timestamp.from(at), Timestamp.from(at),
+					Timestamp.from(invitation.invitedAt()), invitation.kind().value(), invitation.stage());
 		}
 	}
 

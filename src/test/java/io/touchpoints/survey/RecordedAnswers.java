@@ -16,9 +16,11 @@ final class RecordedAnswers {
 	static void record(Surveys surveys, long customer, SurveyKind kind, String stage, Instant at, Integer... scores) {
 		for (Integer score : scores) {
 			String id = UUID.randomUUID().toString();
-			surveys.invite(new SurveyInvitation(id, customer, kind, stage, null, at, at.plusSeconds(30L * 86400), null));
+			SurveyInvitation invitation = new SurveyInvitation(id, customer, kind, stage, null, at, at.plusSeconds(30L * 86400),
+					null);
+			surveys.invite(invitation);
 			if (score != null) {
-				surveys.answer(id, score, at.plusSeconds(3600));
+				surveys.answer(invitation, score, at.plusSeconds(3600));
 			}
 		}
 	}

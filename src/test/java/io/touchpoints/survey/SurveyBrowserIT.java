@@ -136,6 +136,41 @@ class SurveyBrowserIT {
 		screenshot("survey-call-back-task-csm");
 	}
 
+	@Test
+	void reloadingOrGoingBackShowsTheAnswerAsItStandsAndNeverRecordsTheLinksScoreAgain() throws Exception {
+		String ref = customers.create("Nora Quinn", "en", "Europe/London");
+		ProcessInstance survey = SentSurveys.start(runtimeService, jobs, ref, "nps");
+		String invitation = SentSurveys.invitationOf(runtimeService, survey);
+		MimeMessage email = smtp.getReceivedMessagesForDomain(Customers.email(ref))[0];
+		String html = ReceivedMail.part(email, "text/html").replace("http://localhost:8080", http.getRootUri());
+		Path file = Files.createDirectories(Path.of("target", "screenshots")).resolve("survey-email-en.html");
+		Files.writeString(file, html, StandardCharsets.UTF_8);
+		WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+
+		browser.get(file.toUri().toString());
+		browser.findElement(By.linkText("2")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We have recorded your answer: 2"));
+		browser.navigate().refresh();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We have recorded your answer: 2"));
+		assertThat(browser.getCurrentUrl()).endsWith("/answer");
+
+		browser.findElement(By.cssSelector("input[name=score][value='8']")).click();
+		browser.findElement(By.cssSelector("button[type=submit]")).click();
+		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Your answer is saved."));
+		assertThat(surveys.response(invitation)).get().extracting(SurveyResponse::score).isEqualTo(8);
+
+		// Back: the answer page as it stands; back again: the email, past the link's page (which recorded 2 as it opened).
+		browser.navigate().back();
+		wait.until(ExpectedConditions.urlMatches("/answer$"));
+		wait.until(ExpectedConditions.elementSelectionStateToBe(By.cssSelector("input[name=score][value='8']"), true));
+		browser.navigate().back();
+		wait.until(ExpectedConditions.urlToBe(file.toUri().toString()));
+		assertThat(surveys.response(invitation)).get().extracting(SurveyResponse::score).isEqualTo(8);
+		assertThat(api.timelineSummaries(users.csm(), ref)).containsOnlyOnce("Answered the 'nps' survey: 2 (scale 0–10)")
+			.containsOnlyOnce("Changed the 'nps' survey answer from 2 to 8")
+			.noneMatch(summary -> summary.contains("from 8 to 2"));
+	}
+
 	private void screenshot(String name) throws Exception {
 		Files.write(Files.createDirectories(Path.of("target", "screenshots")).resolve(name + ".png"),
 				((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));

@@ -249,7 +249,7 @@ class SurveyDispatchIT {
 		deliver(survey);
 		String invitation = (String) runtimeService.getVariable(survey.getId(), SurveyProcess.INVITATION);
 		// Recorded the way the answer page records it, but the message to the dispatch never left (a crash).
-		surveys.answer(invitation, 3, EngineTime.now());
+		surveys.answer(surveys.find(invitation).orElseThrow(), 3, EngineTime.now());
 
 		EngineTime.advance(Duration.ofDays(3).plusMinutes(1));
 		deliver(survey);

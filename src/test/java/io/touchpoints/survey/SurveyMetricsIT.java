@@ -76,8 +76,10 @@ class SurveyMetricsIT {
 		// May: one answer whose comment a spreadsheet would run as a formula.
 		Instant may = Instant.parse("2025-05-10T10:00:00Z");
 		String id = UUID.randomUUID().toString();
-		surveys.invite(new SurveyInvitation(id, customer, SurveyKind.NPS, "engagement", null, may, may.plusSeconds(86400), null));
-		surveys.answer(id, 4, may.plusSeconds(60));
+		SurveyInvitation invitation = new SurveyInvitation(id, customer, SurveyKind.NPS, "engagement", null, may,
+				may.plusSeconds(86400), null);
+		surveys.invite(invitation);
+		surveys.answer(invitation, 4, may.plusSeconds(60));
 		surveys.comment(id, "=HYPERLINK(\"http://evil.example\",\"Click\")");
 		recorded = true;
 	}
