@@ -234,7 +234,8 @@ public final class SurveyBenchmark {
 		STEP_NANOS[0].add(opened - start);
 		HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(base.resolve(link))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString("csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)))
+			.POST(HttpRequest.BodyPublishers.ofString("csrf=" + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8)
+					+ "&" + SurveyPage.SCRIPTED + "=yes"))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		STEP_NANOS[1].add(System.nanoTime() - opened);
 		if (answer.statusCode() != 200 || !answer.body().contains("value=\"9\" checked")) {

@@ -54,12 +54,14 @@ class SurveyController {
 	}
 
 	/**
-	 * The form the link's page submitted: records the score and answers the answer page itself (every click pays for a
-	 * redirect otherwise); the page then shows its own address, so a reload does not post again.
+	 * The form the link's page submitted: records the score. Submitted by the page's script, it answers the answer
+	 * page itself (every click would pay for a redirect otherwise), which then shows its own address, so a reload does
+	 * not post again; submitted with the button (no scripts), it redirects there.
 	 */
 	@PostMapping
 	ResponseEntity<String> record(@PathVariable String token,
-			@RequestParam(name = SurveyForms.FIELD, required = false) String csrf, HttpServletRequest request) {
+			@RequestParam(name = SurveyForms.FIELD, required = false) String csrf,
+			@RequestParam(name = SurveyPage.SCRIPTED, required = false) String scripted, HttpServletRequest request) {
 		Optional<SurveyLinks.Answer> link = links.verify(token);
 		if (link.isEmpty()) {
 			return refused(SurveyAnswers.Refusal.UNKNOWN, new SurveyPage(null));
@@ -72,6 +74,9 @@ class SurveyController {
 		SurveyPage page = new SurveyPage(outcome.locale());
 		if (!outcome.recorded()) {
 			return refused(outcome.refusal(), page);
+		}
+		if (!"yes".equals(scripted)) {
+			return seeAnswer(token, "");
 		}
 		String key = forms.browserKey(request);
 		String nonce = nonce();
@@ -119,7 +124,7 @@ class SurveyController {
 						comment, null, problem), null, null);
 			}
 			SurveyAnswers.Outcome outcome = answers.answer(link.invitationId(), chosen.get(), comment == null ? "" : comment);
-			return outcome.recorded() ? seeSaved(token) : refused(outcome.refusal(), page);
+			return outcome.recorded() ? seeAnswer(token, "?saved") : refused(outcome.refusal(), page);
 		});
 	}
 
@@ -152,9 +157,9 @@ class SurveyController {
 		return SurveyLinks.PATH + token + "/answer";
 	}
 
-	private static ResponseEntity<String> seeSaved(String token) {
+	private static ResponseEntity<String> seeAnswer(String token, String query) {
 		return ResponseEntity.status(HttpStatus.SEE_OTHER)
-			.location(URI.create(answerAddress(token) + "?saved"))
+			.location(URI.create(answerAddress(token) + query))
 			.cacheControl(CacheControl.noStore())
 			.header("Referrer-Policy", "no-referrer")
 			.build();

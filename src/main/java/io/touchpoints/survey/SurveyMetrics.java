@@ -13,6 +13,8 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -31,6 +33,8 @@ class SurveyMetrics {
 	static final String BELOW_BAND = "below_band";
 
 	static final String NOT_ENOUGH = "not_enough_responses";
+
+	private static final Logger log = LoggerFactory.getLogger(SurveyMetrics.class);
 
 	private final JdbcTemplate jdbc;
 
@@ -143,7 +147,13 @@ class SurveyMetrics {
 					}
 					unanswered.merge(unansweredRow, count, Integer::sum);
 				}, both.toArray());
-		unanswered.forEach((row, count) -> rows.addAll(Collections.nCopies(count, row)));
+		unanswered.forEach((row, count) -> {
+			if (count < 0) {
+				log.warn("{} more answers than invitations for {} {} in {}: answers whose invitation's month, kind or stage "
+						+ "no longer match it; counted as answered", -count, row.kind().value(), row.stage(), row.month());
+			}
+			rows.addAll(Collections.nCopies(Math.max(0, count), row));
+		});
 		return rows;
 	}
 

@@ -19,6 +19,9 @@ final class SurveyPage {
 			+ "color:#52606d}textarea{width:100%;min-height:8em;box-sizing:border-box;font:inherit}button{margin-top:1em;"
 			+ "padding:.5em 1em}.notice{background:#e3f8e8;padding:.5em 1em}.problem{background:#fde8e8;padding:.5em 1em}";
 
+	/** The field the link's page sets when its script, not a person, submitted the form. */
+	static final String SCRIPTED = "scripted";
+
 	private final ResourceBundle messages;
 
 	private final String language;
@@ -32,11 +35,13 @@ final class SurveyPage {
 	/**
 	 * Records the link's score as the page opens (a person's browser runs it; a link scanner does not). Submitted
 	 * before the page has loaded, the form replaces the page in the browser's history: Back never reaches it again.
+	 * The script marks the form as its own; without scripts, the button posts it unmarked.
 	 */
 	String recording(String action, String csrf, int score, String nonce) {
 		return page("<h1>" + text("recording") + "</h1><form id=\"record\" method=\"post\" action=\"" + escape(action) + "\">"
-				+ hidden(csrf) + "<button type=\"submit\">" + text("confirm", Integer.toString(score)) + "</button></form>",
-				"document.getElementById('record').submit();", nonce);
+				+ hidden(csrf) + "<input type=\"hidden\" name=\"" + SCRIPTED + "\" value=\"\"><button type=\"submit\">"
+				+ text("confirm", Integer.toString(score)) + "</button></form>", "var form = document.getElementById('record');"
+						+ "form.elements." + SCRIPTED + ".value = 'yes'; form.submit();", nonce);
 	}
 
 	/**

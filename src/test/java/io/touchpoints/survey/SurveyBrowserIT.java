@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import jakarta.mail.internet.MimeMessage;
@@ -150,9 +151,11 @@ class SurveyBrowserIT {
 		browser.get(file.toUri().toString());
 		browser.findElement(By.linkText("2")).click();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We have recorded your answer: 2"));
+		Instant recorded = surveys.response(invitation).orElseThrow().updatedAt();
 		browser.navigate().refresh();
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "We have recorded your answer: 2"));
 		assertThat(browser.getCurrentUrl()).endsWith("/answer");
+		assertThat(surveys.response(invitation).orElseThrow().updatedAt()).as("the reload posted nothing").isEqualTo(recorded);
 
 		browser.findElement(By.cssSelector("input[name=score][value='8']")).click();
 		browser.findElement(By.cssSelector("button[type=submit]")).click();
