@@ -1,5 +1,7 @@
 package io.touchpoints.survey;
 
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
@@ -24,11 +26,23 @@ class NpsBands {
 		this.asEngine = asEngine;
 	}
 
-	int lowestFor(String stage) {
-		DmnDecisionResultEntries row = asEngine.call(() -> decisions.evaluateDecisionByKey(DECISION)
+	/**
+	 * The lowest NPS of each stage, all read in one engine command: each evaluation writes its decision history, and
+	 * a read of the figures then commits once, not once per stage.
+	 */
+	Map<String, Integer> lowestFor(Collection<String> stages) {
+		return asEngine.call(() -> {
+			Map<String, Integer> lowest = new LinkedHashMap<>();
+			stages.forEach(stage -> lowest.put(stage, evaluate(stage)));
+			return lowest;
+		});
+	}
+
+	private int evaluate(String stage) {
+		DmnDecisionResultEntries row = decisions.evaluateDecisionByKey(DECISION)
 			.variables(Map.of("stage", stage))
 			.evaluate()
-			.getFirstResult());
+			.getFirstResult();
 		if (row == null || !(row.get("lowestNps") instanceof Number lowest)) {
 			throw new IllegalStateException("processes/" + DECISION + ".dmn gives no lowestNps for stage '" + stage
 					+ "'; keep a catch-all rule last");

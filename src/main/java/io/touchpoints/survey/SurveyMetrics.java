@@ -106,7 +106,8 @@ class SurveyMetrics {
 		Arrays.stream(LifecycleStage.values()).forEach(stage -> rowsByStage.put(stage.value(), new ArrayList<>()));
 		nps.forEach(row -> rowsByStage.computeIfAbsent(row.stage(), stage -> new ArrayList<>()).add(row));
 		List<StageFigures> stages = new ArrayList<>();
-		rowsByStage.forEach((stage, stageRows) -> stages.add(judged(stage, figures(stageRows))));
+		Map<String, Integer> bandsByStage = bands.lowestFor(rowsByStage.keySet());
+		rowsByStage.forEach((stage, stageRows) -> stages.add(judged(stage, bandsByStage.get(stage), figures(stageRows))));
 		return stages;
 	}
 
@@ -161,8 +162,7 @@ class SurveyMetrics {
 		return Timestamp.from(month.atDay(1).atStartOfDay().toInstant(ZoneOffset.UTC));
 	}
 
-	private StageFigures judged(String stage, NpsFigures figures) {
-		int band = bands.lowestFor(stage);
+	private StageFigures judged(String stage, int band, NpsFigures figures) {
 		if (figures.responses() < NpsFigures.MINIMUM_RESPONSES) {
 			return new StageFigures(stage, band, NOT_ENOUGH, notEnough(figures), figures);
 		}
