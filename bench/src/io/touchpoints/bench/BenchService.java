@@ -23,6 +23,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -99,6 +100,17 @@ public final class BenchService implements AutoCloseable {
 		identity.saveUser(user);
 		identity.createMembership(USER, "integration");
 		authorization = "Basic " + Base64.getEncoder().encodeToString((USER + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * What PostgreSQL's autovacuum does after a bulk load (this machine runs PostgreSQL with it off): without fresh
+	 * statistics the planner reads freshly loaded tables as empty (the survey figures over 100,000 fresh answers took
+	 * 1.5 s in a nested loop instead of 0.16 s in a hash join). Nothing on H2, which keeps its statistics itself.
+	 */
+	public void analyzeAsAutovacuumWould() {
+		if (System.getProperty("bench.db.url") != null) {
+			new JdbcTemplate(dataSource()).execute("analyze");
+		}
 	}
 
 	public <T> T bean(Class<T> type) {

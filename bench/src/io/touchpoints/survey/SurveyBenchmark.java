@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.touchpoints.bench.BenchService;
+import io.touchpoints.bench.CpuMeter;
 import io.touchpoints.bench.Parallel;
 import io.touchpoints.customer.CustomerRegistry;
 
@@ -31,8 +33,9 @@ import io.touchpoints.customer.CustomerRegistry;
  * Issue 11's speed. Part 1: survey answers arriving through the one-click links from 8 concurrent clients (each
  * answer as a person's browser gives it: open the link, submit the page's form, which answers the answer page),
  * against the raw engine correlating the same answers to the same kind of waiting surveys, in the same run on the same
- * database. Both report the CPU each answer cost, this JVM's and the local PostgreSQL's, to show where the time goes. Target: at least 70% of the raw rate, p99 of an answer under 300 ms, every answer recorded
- * once and every survey moved on once. Part 2: {@code GET /api/metrics/nps} over 100,000 responses; target under 1 s.
+ * database. Both report the CPU each answer cost, this JVM's and the local PostgreSQL's, to show where the time
+ * goes. Target: at least 70% of the raw rate, p99 of an answer under 300 ms, every answer recorded once and every
+ * survey moved on once. Part 2: {@code GET /api/metrics/nps} over 100,000 responses; target under 1 s.
  *
  * <pre>bench/surveys.sh [answers-per-path] [responses-for-figures]</pre>
  */
@@ -43,8 +46,7 @@ public final class SurveyBenchmark {
 	private static final Pattern CSRF = Pattern.compile("name=\"csrf\" value=\"([^\"]*)\"");
 
 	/** Time spent in each of a click's two requests, summed over all clicks: where an answer's time goes. */
-	private static final java.util.concurrent.atomic.LongAdder[] STEP_NANOS = { new java.util.concurrent.atomic.LongAdder(),
-			new java.util.concurrent.atomic.LongAdder() };
+	private static final LongAdder[] STEP_NANOS = { new LongAdder(), new LongAdder() };
 
 	public static void main(String[] args) throws Exception {
 		int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
@@ -61,7 +63,7 @@ public final class SurveyBenchmark {
 			List<Waiting> raw = waiting(runtime, jdbc, rawCustomer, RAW_CUSTOMER, n + warmUp);
 			System.out.printf(Locale.ROOT, "Setup: %,d surveys waiting for their answer in %.1f s%n", 2 * (n + warmUp),
 					(System.nanoTime() - started) / 1e9);
-			analyzeIfPostgres(jdbc);
+			service.analyzeAsAutovacuumWould();
 			ThreadLocal<HttpClient> browsers = ThreadLocal.withInitial(() -> HttpClient.newBuilder()
 				.cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
 			Parallel.Work<Waiting> click = survey -> click(browsers.get(), service.base(), links.token(survey.invitation(), 9));
@@ -72,14 +74,14 @@ public final class SurveyBenchmark {
 				.correlate();
 			Parallel.run(CLIENTS, api.subList(n, n + warmUp), click);
 			Parallel.run(CLIENTS, raw.subList(n, n + warmUp), correlate);
-			analyzeIfPostgres(jdbc);
-			for (java.util.concurrent.atomic.LongAdder step : STEP_NANOS) {
+			service.analyzeAsAutovacuumWould();
+			for (LongAdder step : STEP_NANOS) {
 				step.reset();
 			}
 
 			boolean apiFirst = "api-first".equals(System.getProperty("bench.order"));
-			Cpu rawCpu = new Cpu();
-			Cpu apiCpu = new Cpu();
+			CpuMeter rawCpu = new CpuMeter();
+			CpuMeter apiCpu = new CpuMeter();
 			Parallel.Run rawRun = apiFirst ? null : rawCpu.measure(() -> Parallel.run(CLIENTS, raw.subList(0, n), correlate));
 			Parallel.Run apiRun = apiCpu.measure(() -> Parallel.run(CLIENTS, api.subList(0, n), click));
 			if (apiFirst) {
@@ -104,7 +106,7 @@ public final class SurveyBenchmark {
 					STEP_NANOS[0].sum() / 1e6 / n, STEP_NANOS[1].sum() / 1e6 / n);
 			System.out.printf(Locale.ROOT, "Raw correlations:          %,.0f/s (%,d in %.2f s); p50 %.1f ms, p99 %.1f ms%n",
 					rawRun.perSecond(n), n, rawRun.seconds(), rawRun.percentileMillis(50), rawRun.percentileMillis(99));
-			System.out.printf(Locale.ROOT, "CPU per answer: links %s; raw %s%n", apiCpu.perAnswer(n), rawCpu.perAnswer(n));
+			System.out.printf(Locale.ROOT, "CPU per answer: links %s; raw %s%n", apiCpu.per(n), rawCpu.per(n));
 			System.out.printf(Locale.ROOT, "Answers recorded %,d of %,d, surveys moved on %,d, still waiting %,d: %s%n",
 					recorded, expected, movedOn, stillWaiting, exact ? "none lost, none twice" : "MISMATCH");
 			System.out.printf(Locale.ROOT, "Links / raw: %.0f%% (target >= 70%%): %s; p99 %.0f ms (target < 300 ms): %s%n",
@@ -114,70 +116,6 @@ public final class SurveyBenchmark {
 			boolean figuresFast = figures(service, jdbc, rawCustomer, responses);
 			System.exit(exact && ratio >= 0.70 && apiRun.percentileMillis(99) < 300 && figuresFast ? 0 : 2);
 		}
-	}
-
-	/**
-	 * What PostgreSQL's autovacuum does after a bulk load (this machine runs it with autovacuum off): without fresh
-	 * statistics the planner reads the engine's fresh executions, the responses the warm-up wrote and the figures' 100,000
-	 * responses as empty tables (the figures then took 1.5 s in a nested loop instead of 0.16 s in a hash join).
-	 */
-	private static void analyzeIfPostgres(JdbcTemplate jdbc) {
-		if ("PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>) connection -> connection
-			.getMetaData()
-			.getDatabaseProductName()))) {
-			jdbc.execute("analyze");
-		}
-	}
-
-	/**
-	 * CPU spent during a leg: this JVM's (server, clients, garbage collection) and that of the PostgreSQL processes on
-	 * this machine (zero on H2), from /proc.
-	 */
-	private static final class Cpu {
-
-		private static final double MILLIS_PER_TICK = 1000.0 / 100; // USER_HZ, 100 on Linux
-
-		private long jvmNanos;
-
-		private long postgresTicks;
-
-		<T> T measure(java.util.concurrent.Callable<T> leg) throws Exception {
-			long jvm = jvmNanos();
-			long postgres = postgresTicks();
-			T result = leg.call();
-			jvmNanos = jvmNanos() - jvm;
-			postgresTicks = postgresTicks() - postgres;
-			return result;
-		}
-
-		String perAnswer(int answers) {
-			return String.format(Locale.ROOT, "JVM %.1f ms + PostgreSQL %.1f ms", jvmNanos / 1e6 / answers,
-					postgresTicks * MILLIS_PER_TICK / answers);
-		}
-
-		private static long jvmNanos() {
-			return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-				.getOperatingSystemMXBean()).getProcessCpuTime();
-		}
-
-		private static long postgresTicks() {
-			long ticks = 0;
-			java.io.File[] processes = new java.io.File("/proc").listFiles((dir, name) -> name.chars().allMatch(Character::isDigit));
-			for (java.io.File process : processes == null ? new java.io.File[0] : processes) {
-				try {
-					String stat = java.nio.file.Files.readString(process.toPath().resolve("stat"));
-					if (stat.contains("(postgres)")) {
-						String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-						ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]); // utime, stime
-					}
-				}
-				catch (java.io.IOException | RuntimeException gone) {
-					// A process that ended meanwhile.
-				}
-			}
-			return ticks;
-		}
-
 	}
 
 	/** A dispatch waiting for its answer, as Send survey leaves it, with its invitation recorded. */
@@ -261,7 +199,7 @@ public final class SurveyBenchmark {
 				+ "values (?, ?, ?, ?, ?, ?)", invitations);
 		jdbc.batchUpdate("insert into survey_response (invitation_id, score, answered_at, updated_at, invited_at, kind, stage) "
 				+ "values (?, ?, ?, ?, ?, ?, ?)", answers);
-		analyzeIfPostgres(jdbc);
+		service.analyzeAsAutovacuumWould();
 		String path = "/api/metrics/nps?from=2025-01&to=2025-12&by=month";
 		service.send("GET", path, new byte[0]);
 		long[] nanos = new long[10];

@@ -66,6 +66,11 @@ class SurveyMetrics {
 	}
 
 	private record Row(SurveyKind kind, String stage, YearMonth month, Integer score) {
+
+		Row scored(int answer) {
+			return new Row(kind, stage, month, answer);
+		}
+
 	}
 
 	NpsReport report(YearMonth first, YearMonth last) {
@@ -138,15 +143,14 @@ class SurveyMetrics {
 				+ "group by kind, stage, month_index, score union all select 0, kind, stage, month_index, null, count(*) "
 				+ "from (select kind, stage, " + monthIndex + " as month_index from survey_invitation where invited_at >= ? "
 				+ "and invited_at < ?) invited group by kind, stage, month_index", rs -> {
-					Row unansweredRow = new Row(SurveyKind.of(rs.getString(2)).orElseThrow(), rs.getString(3),
+					Row invited = new Row(SurveyKind.of(rs.getString(2)).orElseThrow(), rs.getString(3),
 							first.plusMonths(rs.getInt(4)), null);
 					int count = rs.getInt(6);
 					if (rs.getInt(1) == 1) {
-						rows.addAll(Collections.nCopies(count, new Row(unansweredRow.kind(), unansweredRow.stage(),
-								unansweredRow.month(), rs.getInt(5))));
+						rows.addAll(Collections.nCopies(count, invited.scored(rs.getInt(5))));
 						count = -count;
 					}
-					unanswered.merge(unansweredRow, count, Integer::sum);
+					unanswered.merge(invited, count, Integer::sum);
 				}, both.toArray());
 		unanswered.forEach((row, count) -> {
 			if (count < 0) {

@@ -51,8 +51,9 @@ class SurveyRules {
 	}
 
 	/**
-	 * The decision's inputs besides the survey kind: whole days since the customer's last survey invitation of any kind, of this kind and of
-	 * another kind (null when never), whether a ticket of theirs is open, whether they opted out, their stage.
+	 * The decision's inputs besides the survey kind: whole days since the customer's last survey invitation of any
+	 * kind, of this kind and of another kind (null when never), whether a ticket of theirs is open, whether they opted
+	 * out, their stage.
 	 */
 	Map<String, Object> inputs(Customer customer, SurveyKind kind) {
 		Instant now = clock.instant();
