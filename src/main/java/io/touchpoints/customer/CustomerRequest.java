@@ -2,8 +2,6 @@ package io.touchpoints.customer;
 
 import java.math.BigDecimal;
 
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -19,8 +17,7 @@ record CustomerRequest(
 		@NotBlank @NoControlCharacters @LanguageTag String locale,
 		@NotBlank @NoControlCharacters @IanaTimeZone String timeZone,
 		@Pattern(regexp = "[a-z0-9-]{1,40}", message = "must be 1 to 40 lowercase letters, digits or dashes") String tier,
-		@DecimalMin("0") @Digits(integer = 13, fraction = 2,
-				message = "must have at most 13 digits before the decimal point and 2 after it") BigDecimal annualValue) {
+		@MoneyPerYear BigDecimal annualValue) {
 
 	static final String DEFAULT_TIER = "standard";
 

@@ -2,7 +2,6 @@ package io.touchpoints.customer;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /** A customer as the API shows it, with its subscriptions. */
@@ -10,19 +9,11 @@ record CustomerView(String externalRef, String name, String email, String locale
 		BigDecimal annualValue, LifecycleStage stage, Instant createdAt, Instant updatedAt,
 		List<SubscriptionView> subscriptions) {
 
-	/** A subscription as the API shows it. */
-	record SubscriptionView(String purchaseId, String plan, LocalDate startDate, LocalDate renewalDate,
-			boolean migrating, Subscription.Status status, String processInstanceId) {
-	}
-
 	static CustomerView of(Customer customer, List<Subscription> subscriptions) {
 		return new CustomerView(customer.getExternalRef(), customer.getName(), customer.getEmail(),
 				customer.getLocale(), customer.getTimeZone(), customer.getTier(), customer.getAnnualValue(),
 				customer.getStage(), customer.getCreatedAt(), customer.getUpdatedAt(),
-				subscriptions.stream()
-					.map(s -> new SubscriptionView(s.getPurchaseId(), s.getPlan(), s.getStartDate(), s.getRenewalDate(),
-							s.isMigrating(), s.getStatus(), s.getProcessInstanceId()))
-					.toList());
+				subscriptions.stream().map(SubscriptionView::of).toList());
 	}
 
 }

@@ -26,16 +26,19 @@ class PurchaseRecorder {
 
 	private final Subscriptions subscriptions;
 
+	private final SubscriptionLedger ledger;
+
 	private final Timeline timeline;
 
 	private final ApplicationEventPublisher events;
 
 	private final Clock clock;
 
-	PurchaseRecorder(CustomerRegistry customers, Subscriptions subscriptions, Timeline timeline,
-			ApplicationEventPublisher events, Clock clock) {
+	PurchaseRecorder(CustomerRegistry customers, Subscriptions subscriptions, SubscriptionLedger ledger,
+			Timeline timeline, ApplicationEventPublisher events, Clock clock) {
 		this.customers = customers;
 		this.subscriptions = subscriptions;
+		this.ledger = ledger;
 		this.timeline = timeline;
 		this.events = events;
 		this.clock = clock;
@@ -56,7 +59,8 @@ class PurchaseRecorder {
 			.stream()
 			.anyMatch(other -> other.getStatus() == Subscription.Status.ACTIVE);
 		Subscription subscription = subscriptions.save(Subscription.start(customer.getId(), purchase.purchaseId(),
-				purchase.plan(), purchase.startDate(), purchase.renewalDate(), purchase.isMigrating(), clock.instant()));
+				purchase.terms(), purchase.startDate(), purchase.isMigrating(), clock.instant()));
+		ledger.record(subscription, SubscriptionLedger.Kind.STARTED, purchase.startDate(), null, clock.instant());
 		timeline.record(Timeline.Entry.of(customer.getId(), TimelineKind.PURCHASE_RECORDED, "Purchase '"
 				+ purchase.purchaseId() + "' of plan " + purchase.plan() + " recorded"
 				+ (expansion ? ": an expansion, renewing on " + purchase.renewalDate() : ", renewing on " + purchase.renewalDate()))
@@ -67,20 +71,16 @@ class PurchaseRecorder {
 		return new Recorded(subscriptions.findByPurchaseId(purchase.purchaseId()).orElseThrow(), true);
 	}
 
-	private static Subscription sameAsRecorded(Subscription recorded, Customer customer, PurchaseRequest purchase) {
+	/** A purchase sent again must be the purchase as it was made, whatever billing changed since. */
+	private Subscription sameAsRecorded(Subscription recorded, Customer customer, PurchaseRequest purchase) {
 		List<FieldProblem> differences = new ArrayList<>();
 		if (!Objects.equals(recorded.getCustomerId().getId(), customer.getId())) {
 			differences.add(new FieldProblem("purchaseId", "was recorded for another customer"));
 		}
-		if (!recorded.getPlan().equals(purchase.plan())) {
-			differences.add(new FieldProblem("plan", "differs from the recorded '" + recorded.getPlan() + "'"));
-		}
 		if (!recorded.getStartDate().equals(purchase.startDate())) {
 			differences.add(new FieldProblem("startDate", "differs from the recorded " + recorded.getStartDate()));
 		}
-		if (!recorded.getRenewalDate().equals(purchase.renewalDate())) {
-			differences.add(new FieldProblem("renewalDate", "differs from the recorded " + recorded.getRenewalDate()));
-		}
+		differences.addAll(SubscriptionTermsDifferences.between(ledger.startedOn(recorded), purchase.terms()));
 		if (recorded.isMigrating() != purchase.isMigrating()) {
 			differences.add(new FieldProblem("migrating", "differs from the recorded " + recorded.isMigrating()));
 		}

@@ -1,7 +1,10 @@
 package io.touchpoints.customer;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -38,11 +41,15 @@ public class Subscription {
 
 	private final String purchaseId;
 
-	private final String plan;
+	private String plan;
 
 	private final LocalDate startDate;
 
-	private final LocalDate renewalDate;
+	private LocalDate renewalDate;
+
+	private BigDecimal annualValue;
+
+	private Integer seats;
 
 	private final boolean migrating;
 
@@ -56,10 +63,17 @@ public class Subscription {
 
 	private String cancellationReason;
 
+	private String cancellationReasons;
+
+	private Instant cancellationRequestedAt;
+
+	private LocalDate endsOn;
+
 	@PersistenceCreator
 	Subscription(Long id, Long version, AggregateReference<Customer, Long> customerId, String purchaseId, String plan,
-			LocalDate startDate, LocalDate renewalDate, boolean migrating, Status status, String processInstanceId,
-			Instant createdAt, Instant cancelledAt, String cancellationReason) {
+			LocalDate startDate, LocalDate renewalDate, BigDecimal annualValue, Integer seats, boolean migrating,
+			Status status, String processInstanceId, Instant createdAt, Instant cancelledAt, String cancellationReason,
+			String cancellationReasons, Instant cancellationRequestedAt, LocalDate endsOn) {
 		this.id = id;
 		this.version = version;
 		this.customerId = customerId;
@@ -67,29 +81,96 @@ public class Subscription {
 		this.plan = plan;
 		this.startDate = startDate;
 		this.renewalDate = renewalDate;
+		this.annualValue = annualValue;
+		this.seats = seats;
 		this.migrating = migrating;
 		this.status = status;
 		this.processInstanceId = processInstanceId;
 		this.createdAt = createdAt;
 		this.cancelledAt = cancelledAt;
 		this.cancellationReason = cancellationReason;
+		this.cancellationReasons = cancellationReasons;
+		this.cancellationRequestedAt = cancellationRequestedAt;
+		this.endsOn = endsOn;
 	}
 
-	public static Subscription start(long customerId, String purchaseId, String plan, LocalDate startDate,
-			LocalDate renewalDate, boolean migrating, Instant now) {
-		return new Subscription(null, null, AggregateReference.to(customerId), purchaseId, plan, startDate, renewalDate,
-				migrating, Status.ACTIVE, null, now, null, null);
+	public static Subscription start(long customerId, String purchaseId, SubscriptionTerms terms, LocalDate startDate,
+			boolean migrating, Instant now) {
+		return new Subscription(null, null, AggregateReference.to(customerId), purchaseId, terms.plan(), startDate,
+				terms.renewalDate(), terms.annualValue(), terms.seats(), migrating, Status.ACTIVE, null, now, null, null,
+				null, null, null);
 	}
 
-	/** Ends the subscription; false when it had already ended. */
-	boolean cancel(Instant at, String reason) {
-		if (status == Status.CANCELLED) {
+	public SubscriptionTerms terms() {
+		return new SubscriptionTerms(plan, renewalDate, annualValue, seats);
+	}
+
+	/** Takes billing's terms; false when they are the ones it has. */
+	boolean change(SubscriptionTerms terms) {
+		if (terms().equals(terms)) {
 			return false;
+		}
+		this.plan = terms.plan();
+		this.renewalDate = terms.renewalDate();
+		this.annualValue = terms.annualValue();
+		this.seats = terms.seats();
+		if (endsOn != null) {
+			// A cancellation at the end of the term follows the term.
+			this.endsOn = renewalDate;
+		}
+		return true;
+	}
+
+	/** A renewal runs the subscription on to new terms, and a cancellation it had planned for its term's end is void. */
+	void renew(SubscriptionTerms terms) {
+		change(terms);
+		this.endsOn = null;
+		this.cancellationReasons = null;
+		this.cancellationReason = null;
+		this.cancellationRequestedAt = null;
+	}
+
+	/** The customer cancelled as of the end of the term: still active until {@code endsOn}, the renewal date. */
+	void cancelAtEndOfTerm(SubscriptionCancellation cancellation, Instant at) {
+		recordWhy(cancellation, at);
+		this.endsOn = renewalDate;
+	}
+
+	/** Ends the subscription now (cancelled immediately, or its term ended after a cancellation). */
+	void end(SubscriptionCancellation cancellation, Instant at) {
+		if (cancellation != null) {
+			recordWhy(cancellation, at);
 		}
 		this.status = Status.CANCELLED;
 		this.cancelledAt = at;
-		this.cancellationReason = reason;
-		return true;
+	}
+
+	private void recordWhy(SubscriptionCancellation cancellation, Instant at) {
+		this.cancellationReasons = cancellation.reasons().isEmpty() ? null : String.join(" ", cancellation.reasons());
+		this.cancellationReason = cancellation.comment();
+		this.cancellationRequestedAt = at;
+	}
+
+	/** The cancellation recorded for this subscription, scheduled or done; null when there is none. */
+	public SubscriptionCancellation cancellation() {
+		if (cancellationRequestedAt == null && status == Status.ACTIVE) {
+			return null;
+		}
+		return new SubscriptionCancellation(getCancellationReasons(), cancellationReason,
+				endsOn == null ? SubscriptionCancellation.Effective.IMMEDIATELY : SubscriptionCancellation.Effective.END_OF_TERM);
+	}
+
+	public boolean isActive() {
+		return status == Status.ACTIVE;
+	}
+
+	/** Active, with a cancellation that takes effect on {@link #getEndsOn()}. */
+	public boolean isEnding() {
+		return status == Status.ACTIVE && endsOn != null;
+	}
+
+	public Long getId() {
+		return id;
 	}
 
 	public AggregateReference<Customer, Long> getCustomerId() {
@@ -110,6 +191,26 @@ public class Subscription {
 
 	public LocalDate getRenewalDate() {
 		return renewalDate;
+	}
+
+	public BigDecimal getAnnualValue() {
+		return annualValue;
+	}
+
+	public Integer getSeats() {
+		return seats;
+	}
+
+	public LocalDate getEndsOn() {
+		return endsOn;
+	}
+
+	public List<String> getCancellationReasons() {
+		return cancellationReasons == null ? List.of() : Arrays.asList(cancellationReasons.split(" "));
+	}
+
+	public Instant getCancellationRequestedAt() {
+		return cancellationRequestedAt;
 	}
 
 	public boolean isMigrating() {

@@ -7,10 +7,16 @@ import org.springframework.data.jdbc.repository.query.Modifying;
 import org.springframework.data.jdbc.repository.query.Query;
 import org.springframework.data.repository.ListCrudRepository;
 
+import io.touchpoints.system.NotFoundException;
+
 /** All subscriptions, found by the billing system's purchase id or by customer. */
 public interface Subscriptions extends ListCrudRepository<Subscription, Long> {
 
 	Optional<Subscription> findByPurchaseId(String purchaseId);
+
+	static NotFoundException notFound(String purchaseId) {
+		return new NotFoundException("purchaseId", "No subscription with purchaseId '" + purchaseId + "'");
+	}
 
 	/** Records the lifecycle a purchase joined (the purchase's answer shows it). */
 	@Modifying

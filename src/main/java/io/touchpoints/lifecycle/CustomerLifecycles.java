@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 
+import io.touchpoints.customer.SubscriptionRenewed;
 import io.touchpoints.customer.SubscriptionStarted;
 import io.touchpoints.process.ModelNames;
 import io.touchpoints.process.ProcessVariables;
@@ -55,6 +56,13 @@ class CustomerLifecycles {
 			.processInstanceBusinessKey(purchase.customerRef())
 			.setVariables(variablesOf(purchase))
 			.correlateAllWithResult()).isEmpty();
+	}
+
+	/** Tells the lifecycle of a renewal; nothing when it is not waiting for one (still onboarding, say). */
+	void renewed(SubscriptionRenewed renewal) {
+		asEngine.run(() -> runtimeService.createMessageCorrelation(ModelNames.SUBSCRIPTION_RENEWED)
+			.processInstanceBusinessKey(renewal.customerRef())
+			.correlateAllWithResult());
 	}
 
 	/** Ends everything of the customer's current cycle: their journeys and their open follow-up tasks. */

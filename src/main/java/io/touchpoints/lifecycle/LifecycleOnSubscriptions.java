@@ -8,12 +8,13 @@ import org.springframework.stereotype.Component;
 import io.touchpoints.customer.CustomerRegistry;
 import io.touchpoints.customer.SubscriptionCancelled;
 import io.touchpoints.customer.SubscriptionJourneys;
+import io.touchpoints.customer.SubscriptionRenewed;
 import io.touchpoints.customer.SubscriptionStarted;
 
 /**
- * How purchases and cancellations move a customer through their lifecycle: a first purchase starts it, a purchase
- * after churning brings them back, a purchase while they are a customer is an expansion that starts nothing, and
- * the cancellation of their last active subscription ends everything of the cycle at once. Runs before other
+ * How purchases, renewals and cancellations move a customer through their lifecycle: a first purchase starts it, a
+ * purchase after churning brings them back, a purchase while they are a customer is an expansion that starts nothing,
+ * a renewal reaches the lifecycle where it waits for one, and the cancellation of their last active subscription ends everything of the cycle at once. Runs before other
  * journeys hear the same events, so that what churn ends is gone before they look.
  */
 @Component
@@ -49,6 +50,11 @@ class LifecycleOnSubscriptions {
 			lifecycles.reenter(purchase);
 		}
 		subscriptionJourneys.joinedLifecycle(purchase.purchaseId(), running.get());
+	}
+
+	@EventListener
+	void on(SubscriptionRenewed renewal) {
+		lifecycles.renewed(renewal);
 	}
 
 	@EventListener

@@ -28,6 +28,9 @@ public final class ModelNames {
 	/** To a customer's lifecycle: a support ticket of theirs was resolved (its event sub-process may ask for a CSAT). */
 	public static final String SUPPORT_TICKET_RESOLVED = "SupportTicketResolved";
 
+	/** To the customer's lifecycle: billing reported a renewal. */
+	public static final String SUBSCRIPTION_RENEWED = "SubscriptionRenewed";
+
 	/** To the journeys of one subscription: it was cancelled. */
 	public static final String SUBSCRIPTION_CANCELLED = "SubscriptionCancelled";
 

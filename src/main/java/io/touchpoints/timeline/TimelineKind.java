@@ -31,6 +31,12 @@ public final class TimelineKind {
 
 	public static final String ONBOARDING_COMPLETED = "onboarding.completed";
 
+	public static final String SUBSCRIPTION_CHANGED = "subscription.changed";
+
+	public static final String SUBSCRIPTION_RENEWED = "subscription.renewed";
+
+	public static final String SUBSCRIPTION_CANCELLATION_SCHEDULED = "subscription.cancellation-scheduled";
+
 	public static final String SUBSCRIPTION_CANCELLED = "subscription.cancelled";
 
 	public static final String PREFERENCES_CHANGED = "preferences.changed";

@@ -134,6 +134,18 @@ class AuthorizationMatrixIT {
 		operations.put("GET /api/customers/{customer}", cell -> get("/api/customers/" + customer()));
 		operations.put("POST /api/customers/{customer}/purchases", cell -> new Request(HttpMethod.POST,
 				"/api/customers/" + customer() + "/purchases", Api.purchaseJson("po-" + UUID.randomUUID(), false)));
+		operations.put("PUT /api/subscriptions/{purchase}", cell -> {
+			String ref = customer();
+			customers.purchase(ref, false);
+			return new Request(HttpMethod.PUT, "/api/subscriptions/po-" + ref,
+					"{\"plan\":\"pro\",\"renewalDate\":\"2027-11-23\",\"annualValue\":1200}");
+		});
+		operations.put("POST /api/subscriptions/{purchase}/renewal", cell -> {
+			String ref = customer();
+			customers.purchase(ref, false);
+			return new Request(HttpMethod.POST, "/api/subscriptions/po-" + ref + "/renewal",
+					"{\"renewalDate\":\"2028-11-23\",\"annualValue\":1200}");
+		});
 		operations.put("POST /api/subscriptions/{purchase}/cancellation", cell -> {
 			String ref = customer();
 			customers.purchase(ref, false);

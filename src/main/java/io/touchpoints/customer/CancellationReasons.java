@@ -1,0 +1,65 @@
+package io.touchpoints.customer;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.system.ContentFolders;
+
+/**
+ * The reasons a cancellation may give: the keys of {@code templates/cancellation-reasons/en.properties}, which CX ops
+ * extend (with their words in each language's file, English when a language has none). Read on each use, so an added
+ * code counts at once.
+ */
+@Component
+public class CancellationReasons {
+
+	static final String FOLDER = "cancellation-reasons";
+
+	private final Path folder;
+
+	CancellationReasons(@Value("${touchpoints.templates-dir:#{null}}") Path templatesDir) {
+		this.folder = ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR").resolve(FOLDER);
+	}
+
+	/** Every code, in alphabetical order. */
+	public List<String> codes() {
+		return in("en").stringPropertyNames().stream().sorted().toList();
+	}
+
+	public boolean isKnown(String code) {
+		return in("en").containsKey(code);
+	}
+
+	/** The reason's words in a language ({@code es}); English when that language has none, the code when neither. */
+	public String wordsFor(String code, String language) {
+		String words = in(language).getProperty(code);
+		if (words == null && !"en".equals(language)) {
+			words = in("en").getProperty(code);
+		}
+		return words == null ? code : words;
+	}
+
+	private Properties in(String language) {
+		Properties reasons = new Properties();
+		Path file = folder.resolve(language + ".properties");
+		if (Files.isRegularFile(file)) {
+			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				reasons.load(reader);
+			}
+			catch (IOException failed) {
+				throw new UncheckedIOException("Cannot read cancellation reasons " + file, failed);
+			}
+		}
+		return reasons;
+	}
+
+}

@@ -1,0 +1,62 @@
+package io.touchpoints.customer;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every change of a subscription's terms, appended in the transaction that makes it: what renewal, churn and revenue
+ * retention are computed from, effective on the day billing says, whenever it was reported.
+ */
+@Component
+class SubscriptionLedger {
+
+	enum Kind {
+
+		STARTED("started"), CHANGED("changed"), RENEWED("renewed"), CANCELLATION_SCHEDULED("cancellation-scheduled"),
+		CANCELLED("cancelled");
+
+		final String value;
+
+		Kind(String value) {
+			this.value = value;
+		}
+
+	}
+
+	private final JdbcTemplate jdbc;
+
+	SubscriptionLedger(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void record(Subscription subscription, Kind kind, LocalDate effectiveOn, BigDecimal annualValueBefore, Instant at) {
+		jdbc.update("insert into subscription_change (subscription_id, customer_id, kind, effective_on, plan, "
+				+ "renewal_date, annual_value_before, annual_value, seats, recorded_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				subscription.getId(), subscription.getCustomerId().getId(), kind.value, Date.valueOf(effectiveOn),
+				subscription.getPlan(), Date.valueOf(subscription.getRenewalDate()), annualValueBefore,
+				subscription.getAnnualValue(), subscription.getSeats(), Timestamp.from(at));
+	}
+
+	/** The terms the subscription was bought on (its purchase's), whatever changed since. */
+	SubscriptionTerms startedOn(Subscription subscription) {
+		return jdbc.queryForObject("select plan, renewal_date, annual_value, seats from subscription_change "
+				+ "where subscription_id = ? and kind = 'started' order by id fetch first 1 rows only",
+				(rs, row) -> new SubscriptionTerms(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
+						(Integer) rs.getObject(4, Integer.class)),
+				subscription.getId());
+	}
+
+	/** Whether a renewal reported before ran the subscription on to this renewal date. */
+	boolean renewedTo(Subscription subscription, LocalDate renewalDate) {
+		Integer found = jdbc.queryForObject("select count(*) from subscription_change where subscription_id = ? "
+				+ "and kind = 'renewed' and renewal_date = ?", Integer.class, subscription.getId(), Date.valueOf(renewalDate));
+		return found != null && found > 0;
+	}
+
+}
