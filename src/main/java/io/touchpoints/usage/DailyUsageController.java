@@ -32,16 +32,20 @@ class DailyUsageController {
 
 	private final DailyUsage usage;
 
+	private final SeatsInUse seats;
+
 	private final Clock clock;
 
-	DailyUsageController(CustomerRegistry customers, DailyUsage usage, Clock clock) {
+	DailyUsageController(CustomerRegistry customers, DailyUsage usage, SeatsInUse seats, Clock clock) {
 		this.customers = customers;
 		this.usage = usage;
+		this.seats = seats;
 		this.clock = clock;
 	}
 
-	/** The counts from {@code from} to {@code to}, both days included. */
-	record UsageReport(String customerRef, LocalDate from, LocalDate to, List<DailyUsage.DailyCount> days) {
+	/** The counts from {@code from} to {@code to}, both days included, and the seats in use on the days reported. */
+	record UsageReport(String customerRef, LocalDate from, LocalDate to, List<DailyUsage.DailyCount> days,
+			List<SeatsInUse.DailySeats> seats) {
 	}
 
 	@GetMapping("/api/customers/{externalRef}/usage")
@@ -59,7 +63,8 @@ class DailyUsageController {
 			throw new InvalidRequestException(problems);
 		}
 		var customer = customers.require(externalRef, "externalRef");
-		return new UsageReport(externalRef, first, last, usage.of(customer.getId(), first, last));
+		return new UsageReport(externalRef, first, last, usage.of(customer.getId(), first, last),
+				seats.of(customer.getId(), first, last));
 	}
 
 }

@@ -17,7 +17,11 @@ enum EventType {
 	/** A support ticket changed; name = opened, first_response, resolved or reopened. */
 	TICKET,
 	/** A live contact (a chat or a call) was queued, answered or abandoned; name = which. */
-	LIVE_CONTACT;
+	LIVE_CONTACT,
+	/** How many of its licensed seats the customer uses now; no name, properties.inUse. A reading, not a count. */
+	SEATS;
+
+	static final int MAX_SEATS = 1_000_000;
 
 	static final List<String> TICKET_NAMES = List.of("opened", "first_response", "resolved", "reopened");
 

@@ -6,7 +6,8 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Folds the daily-count deltas that ingestion appends into one row per customer, day, type and name, in chunks of
+ * Folds the daily-count deltas that ingestion appends into one row per customer, day, type and name (and seat
+ * readings into one row per customer and day), in chunks of
  * a transaction each, until none are left, and marks the days whose rollups the next bulk read recomputes
  * ({@link UsageRollups}). Keeps the deltas few, so reading a customer's usage stays an indexed range scan of the
  * daily rows plus a handful of deltas.
@@ -32,6 +33,9 @@ public class UsageCompaction {
 		int total = 0;
 		for (int folded = DELTAS_PER_TRANSACTION; folded == DELTAS_PER_TRANSACTION; total += folded) {
 			folded = transaction.execute(status -> store.compact(DELTAS_PER_TRANSACTION));
+		}
+		for (int folded = DELTAS_PER_TRANSACTION; folded == DELTAS_PER_TRANSACTION; total += folded) {
+			folded = transaction.execute(status -> store.compactSeats(DELTAS_PER_TRANSACTION));
 		}
 		return total;
 	}

@@ -31,6 +31,9 @@ class UsageEventReader {
 
 	private static final int MAX_PROPERTIES_LENGTH = 4000;
 
+	private static final String SEATS_IN_USE = "properties.inUse must be a whole number from 0 to "
+			+ EventType.MAX_SEATS + " for seats events: how many seats are in use";
+
 	private final ObjectMapper json;
 
 	private final Clock clock;
@@ -110,9 +113,9 @@ class UsageEventReader {
 			return name;
 		}
 		switch (type) {
-			case LOGIN -> {
+			case LOGIN, SEATS -> {
 				if (name != null) {
-					problems.add("name must be null for login events");
+					problems.add("name must be null for " + type.value() + " events");
 				}
 			}
 			case FEATURE_USED -> {
@@ -177,6 +180,9 @@ class UsageEventReader {
 			if (type == EventType.LIVE_CONTACT) {
 				problems.add("properties must carry channel and contactId for live_contact events");
 			}
+			if (type == EventType.SEATS) {
+				problems.add(SEATS_IN_USE);
+			}
 			return null;
 		}
 		if (!value.isObject()) {
@@ -206,6 +212,9 @@ class UsageEventReader {
 		if (type == EventType.LIVE_CONTACT) {
 			SupportProperties.liveContact(value, name, problems);
 		}
+		if (type == EventType.SEATS && seatsInUse(value) == null) {
+			problems.add(SEATS_IN_USE);
+		}
 		try {
 			String serialized = json.writeValueAsString(value);
 			if (serialized.length() > MAX_PROPERTIES_LENGTH) {
@@ -217,6 +226,13 @@ class UsageEventReader {
 			problems.add("properties cannot be stored: " + e.getOriginalMessage());
 			return null;
 		}
+	}
+
+	/** The seats a seats event reports in use, or null when it does not say so as a whole number in range. */
+	static Integer seatsInUse(JsonNode properties) {
+		JsonNode inUse = properties.get("inUse");
+		return inUse != null && inUse.isIntegralNumber() && inUse.canConvertToInt() && inUse.intValue() >= 0
+				&& inUse.intValue() <= EventType.MAX_SEATS ? inUse.intValue() : null;
 	}
 
 	private static String kind(JsonNode value) {

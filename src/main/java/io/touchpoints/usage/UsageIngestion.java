@@ -181,6 +181,7 @@ class UsageIngestion {
 		Instant now = clock.instant();
 		store.insert(fresh, customerIds, now);
 		store.appendDailyDeltas(dailyCounts(fresh, customerIds));
+		store.appendSeatReadings(seatReadings(fresh, customerIds));
 		List<AcceptedEvent> accepted = fresh.stream()
 			.map(event -> new AcceptedEvent(customerIds.get(event.customerRef()), event.eventId(), event.type().value(),
 					event.name(), event.occurredAt(), event.properties()))
@@ -205,8 +206,20 @@ class UsageIngestion {
 	}
 
 	private String ticketIdOf(UsageEvent event) {
+		return propertiesOf(event).path("ticketId").asText();
+	}
+
+	private List<UsageStore.SeatReading> seatReadings(List<UsageEvent> events, Map<String, Long> customerIds) {
+		return events.stream()
+			.filter(event -> event.type() == EventType.SEATS)
+			.map(event -> new UsageStore.SeatReading(customerIds.get(event.customerRef()), event.occurredAt(),
+					UsageEventReader.seatsInUse(propertiesOf(event))))
+			.toList();
+	}
+
+	private JsonNode propertiesOf(UsageEvent event) {
 		try {
-			return json.readTree(event.properties()).path("ticketId").asText();
+			return json.readTree(event.properties());
 		}
 		catch (JsonProcessingException e) {
 			throw new IllegalStateException("Properties of event " + event.eventId() + " were read once and are not JSON now", e);
@@ -217,10 +230,15 @@ class UsageIngestion {
 		return EventContent.of(event, customerIds.get(event.customerRef()));
 	}
 
-	/** Activity per day: logins, features and tickets. Milestones happen once and are customer signals instead. */
+	/**
+	 * Activity per day: logins, features and tickets. Milestones happen once and are customer signals instead; seats
+	 * are readings, kept by {@link UsageStore#appendSeatReadings}.
+	 */
 	private static Map<UsageStore.DailyKey, Long> dailyCounts(List<UsageEvent> events, Map<String, Long> customerIds) {
 		Map<UsageStore.DailyKey, Long> counts = new TreeMap<>();
-		for (UsageEvent event : events.stream().filter(event -> event.type() != EventType.MILESTONE).toList()) {
+		for (UsageEvent event : events.stream()
+			.filter(event -> event.type() != EventType.MILESTONE && event.type() != EventType.SEATS)
+			.toList()) {
 			counts.merge(new UsageStore.DailyKey(customerIds.get(event.customerRef()),
 					event.occurredAt().atZone(ZoneOffset.UTC).toLocalDate(), event.type().value(),
 					event.name() == null ? "" : event.name()), 1L, Long::sum);

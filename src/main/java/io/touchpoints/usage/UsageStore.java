@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -53,6 +54,10 @@ class UsageStore {
 
 	}
 
+	/** A report of how many seats a customer uses, at a moment. */
+	record SeatReading(long customerId, Instant at, int inUse) {
+	}
+
 	Map<String, Long> customerIds(Collection<String> externalRefs) {
 		Map<String, Long> ids = new HashMap<>();
 		if (!externalRefs.isEmpty()) {
@@ -98,6 +103,82 @@ class UsageStore {
 			.map(count -> new Object[] { count.getKey().customerId(), Date.valueOf(count.getKey().day()),
 					count.getKey().type(), count.getKey().name(), count.getValue() })
 			.toList());
+	}
+
+	/** Appends a batch's seat readings, to be folded into the daily peaks and last readings by {@link #compactSeats}. */
+	void appendSeatReadings(List<SeatReading> readings) {
+		if (readings.isEmpty()) {
+			return;
+		}
+		jdbc.batchUpdate("insert into usage_seat_reading (customer_id, occurred_at, in_use) values (?, ?, ?)",
+				readings.stream()
+					.map(reading -> new Object[] { reading.customerId(), Timestamp.from(reading.at()), reading.inUse() })
+					.toList());
+	}
+
+	/**
+	 * Folds up to {@code limit} of the oldest seat readings into one row per customer and UTC day (the day's peak, and
+	 * the reading latest in time, whatever order they arrived in) and deletes them; returns how many it folded. Under
+	 * the compaction lock, like {@link #compact}.
+	 */
+	int compactSeats(int limit) {
+		lockCompaction();
+		List<Long> ids = new ArrayList<>();
+		Map<SeatDay, SeatsOfDay> days = new TreeMap<>();
+		jdbc.query("select id, customer_id, occurred_at, in_use from usage_seat_reading order by id fetch first ? rows only",
+				rs -> {
+					ids.add(rs.getLong(1));
+					Instant at = rs.getTimestamp(3).toInstant();
+					days.merge(new SeatDay(rs.getLong(2), at.atZone(ZoneOffset.UTC).toLocalDate()),
+							new SeatsOfDay(rs.getInt(4), rs.getInt(4), at), SeatsOfDay::with);
+				}, limit);
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		List<Map.Entry<SeatDay, SeatsOfDay>> sorted = List.copyOf(days.entrySet());
+		int[] updated = jdbc.batchUpdate("""
+				update usage_seats_daily set peak = case when peak < ? then ? else peak end,
+				  last_in_use = case when last_at <= ? then ? else last_in_use end,
+				  last_at = case when last_at <= ? then ? else last_at end
+				where customer_id = ? and usage_day = ?""", sorted.stream().map(day -> {
+			SeatsOfDay seats = day.getValue();
+			Timestamp at = Timestamp.from(seats.lastAt());
+			return new Object[] { seats.peak(), seats.peak(), at, seats.last(), at, at, day.getKey().customerId(),
+					Date.valueOf(day.getKey().day()) };
+		}).toList());
+		List<Object[]> created = new ArrayList<>();
+		for (int i = 0; i < sorted.size(); i++) {
+			if (updated[i] == 0) {
+				SeatDay key = sorted.get(i).getKey();
+				SeatsOfDay seats = sorted.get(i).getValue();
+				created.add(new Object[] { key.customerId(), Date.valueOf(key.day()), seats.peak(), seats.last(),
+						Timestamp.from(seats.lastAt()) });
+			}
+		}
+		jdbc.batchUpdate("insert into usage_seats_daily (customer_id, usage_day, peak, last_in_use, last_at) "
+				+ "values (?, ?, ?, ?, ?)", created);
+		jdbc.batchUpdate("delete from usage_seat_reading where id = ?", ids.stream().map(id -> new Object[] { id }).toList());
+		return ids.size();
+	}
+
+	private record SeatDay(long customerId, LocalDate day) implements Comparable<SeatDay> {
+
+		@Override
+		public int compareTo(SeatDay other) {
+			int byCustomer = Long.compare(customerId, other.customerId);
+			return byCustomer != 0 ? byCustomer : day.compareTo(other.day);
+		}
+
+	}
+
+	/** A day's seats: its peak, and its reading latest in time (the later-arriving one when two share a moment). */
+	record SeatsOfDay(int peak, int last, Instant lastAt) {
+
+		SeatsOfDay with(SeatsOfDay later) {
+			boolean newer = !later.lastAt.isBefore(lastAt);
+			return new SeatsOfDay(Math.max(peak, later.peak), newer ? later.last : last, newer ? later.lastAt : lastAt);
+		}
+
 	}
 
 	/**

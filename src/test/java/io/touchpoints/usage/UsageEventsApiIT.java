@@ -262,7 +262,7 @@ class UsageEventsApiIT {
 					.toList())));
 		assertThat(problems).containsOnlyKeys(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
 		assertThat(problems.get(1)).isEqualTo("eventId is required");
-		assertThat(problems.get(2)).startsWith("type must be one of [login, feature_used, milestone, ticket, live_contact]");
+		assertThat(problems.get(2)).startsWith("type must be one of [login, feature_used, milestone, ticket, live_contact, seats]");
 		assertThat(problems.get(3)).isEqualTo("name must be null for login events");
 		assertThat(problems.get(4)).isEqualTo("name must name the feature (1 to 100 characters)");
 		assertThat(problems.get(5)).isEqualTo(
