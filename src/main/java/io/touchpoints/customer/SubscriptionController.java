@@ -1,6 +1,7 @@
 package io.touchpoints.customer;
 
 import jakarta.validation.Valid;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -28,7 +29,9 @@ class SubscriptionController {
 	@PutMapping("/api/subscriptions/{purchaseId}")
 	SubscriptionView change(@PathVariable @ExternalId String purchaseId,
 			@Valid @RequestBody SubscriptionChangeRequest request) {
-		return SubscriptionView.of(Retrying.onConcurrentWrite(() -> changes.change(purchaseId, request)));
+		// A renewal reminder firing while its date moves is a lost race like any other: the change runs again.
+		return SubscriptionView.of(Retrying.onConcurrentWrite(() -> changes.change(purchaseId, request),
+				OptimisticLockingException.class));
 	}
 
 	@PostMapping("/api/subscriptions/{purchaseId}/renewal")

@@ -16,6 +16,9 @@ public final class ModelNames {
 	/** A person's task that no journey waits for (follow-ups, check-ins, escalations). */
 	public static final String FOLLOW_UP_TASK = "follow-up-task";
 
+	/** One per subscription and renewal date: reminders before it, and what happens when it passes. */
+	public static final String RENEWAL = "renewal";
+
 	/** To a customer's lifecycle and open follow-up tasks: their last active subscription was cancelled. */
 	public static final String CUSTOMER_CHURNED = "CustomerChurned";
 
@@ -30,6 +33,15 @@ public final class ModelNames {
 
 	/** To the customer's lifecycle: billing reported a renewal. */
 	public static final String SUBSCRIPTION_RENEWED = "SubscriptionRenewed";
+
+	/** To a subscription's renewal journey: billing reported the renewal; the next cycle starts. */
+	public static final String RENEWAL_REPORTED = "RenewalReported";
+
+	/** To a subscription's renewal journey: the subscription was cancelled (at once or as of the end of its term). */
+	public static final String RENEWAL_CANCELLED = "RenewalCancelled";
+
+	/** From a renewal journey to the customer's lifecycle: a renewal is near (the customer moves to stage renewal). */
+	public static final String RENEWAL_DUE = "RenewalDue";
 
 	/** To the journeys of one subscription: it was cancelled. */
 	public static final String SUBSCRIPTION_CANCELLED = "SubscriptionCancelled";

@@ -27,8 +27,41 @@ public final class ProcessVariables {
 	/** Set by the kickoff call form. */
 	public static final String MIGRATION_NEEDED = "migrationNeeded";
 
+	/** The renewal journey's cycle: 1 for a subscription's first term, one more with each renewal. */
+	public static final String RENEWAL_CYCLE = "renewalCycle";
+
+	/** The renewal date the renewal journey's cycle leads to (ISO date); kept current when billing moves it. */
+	public static final String RENEWAL_DATE = "renewalDate";
+
+	/** When the renewal journey's cycle started: reminders due before it are skipped, not sent late. */
+	public static final String CYCLE_STARTED_AT = "cycleStartedAt";
+
+	/** When the renewal reminder the journey waits for falls due (a date), and what it was planned from. */
+	public static final String REMINDER_AT = "reminderAt";
+
+	public static final String REMINDER_DAYS_BEFORE = "reminderDaysBefore";
+
+	public static final String REMINDER_LOCAL_TIME = "reminderLocalTime";
+
+	/** Whether the reminder just planned falls within this cycle (false: it fell before the cycle began). */
+	public static final String REMINDER_DUE = "reminderDue";
+
+	/** The value summary of a renewal cycle, for its email. */
+	public static final String VALUE_SINCE = "valueSince";
+
+	public static final String VALUE_ACTIVE_DAYS = "valueActiveDays";
+
+	public static final String VALUE_FEATURES_USED = "valueFeaturesUsed";
+
+	public static final String VALUE_MILESTONES = "valueMilestones";
+
+	public static final String VALUE_TICKETS_RESOLVED = "valueTicketsResolved";
+
+	public static final String VALUE_LAST_NPS = "valueLastNps";
+
 	/** The process variables mail templates may show as {@code {{process.<name>}}}. */
-	public static final Set<String> FOR_TEMPLATES = Set.of(PLAN, PURCHASE_ID, CALL_DATE);
+	public static final Set<String> FOR_TEMPLATES = Set.of(PLAN, PURCHASE_ID, CALL_DATE, VALUE_SINCE, VALUE_ACTIVE_DAYS,
+			VALUE_FEATURES_USED, VALUE_MILESTONES, VALUE_TICKETS_RESOLVED, VALUE_LAST_NPS);
 
 	private ProcessVariables() {
 	}

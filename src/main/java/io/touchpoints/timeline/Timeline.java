@@ -101,6 +101,15 @@ public class Timeline {
 		return count == null ? 0 : count;
 	}
 
+	/** How many entries of one kind the customer's timeline has within {@code [from, to)}. */
+	public long count(long customerId, String kind, Instant from, Instant to) {
+		Long count = jdbc.queryForObject("""
+				select count(*) from timeline_entry
+				where customer_id = :customerId and kind = :kind and occurred_at >= :from and occurred_at < :to""",
+				range(customerId, from, to).addValue("kind", kind), Long.class);
+		return count == null ? 0 : count;
+	}
+
 	private static MapSqlParameterSource range(long customerId, Instant from, Instant to) {
 		return new MapSqlParameterSource().addValue("customerId", customerId)
 			.addValue("from", Timestamp.from(from == null ? Instant.EPOCH : from))

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -62,7 +63,8 @@ public class CustomerEmails {
 	public DeliveryOutcome send(CustomerEmail request) {
 		Customer customer = customers.require(request.customerRef(), "customerRef");
 		MailTemplate template = templates.find(request.templateId(), customer.getLocale());
-		Map<String, String> values = customerValues(customer, template);
+		Map<String, String> values = customerValues(customer, template,
+				(String) request.processVariables().get(ProcessVariables.PURCHASE_ID));
 		values.putAll(processValues(request.processVariables()));
 		values.putAll(request.values());
 		RenderedEmail content = TemplateRenderer.render(template, values);
@@ -100,12 +102,12 @@ public class CustomerEmails {
 		}
 		Map<String, String> values = new HashMap<>();
 		TemplateVariables.ALL.forEach(name -> values.put(name, "‹" + name + "›"));
-		values.putAll(customerValues(customer, template));
+		values.putAll(customerValues(customer, template, null));
 		return new RenderedPreview(template.id(), template.language(), template.category(),
 				TemplateRenderer.render(template, values));
 	}
 
-	private Map<String, String> customerValues(Customer customer, MailTemplate template) {
+	private Map<String, String> customerValues(Customer customer, MailTemplate template, String purchaseId) {
 		Map<String, String> values = new HashMap<>();
 		values.put("customer.name", customer.getName());
 		values.put("customer.email", customer.getEmail());
@@ -120,14 +122,17 @@ public class CustomerEmails {
 					preferenceLinks.page(customer.getExternalRef(), template.category()));
 		}
 		Locale language = Locale.forLanguageTag(template.language());
-		subscriptions.findAllOfCustomer(customer.getId())
-			.stream()
-			.reduce((first, second) -> second)
-			.ifPresent((Subscription latest) -> {
-				values.put("subscription.plan", emailSettings.planName(latest.getPlan()));
-				values.put("subscription.purchaseId", latest.getPurchaseId());
-				values.put("subscription.startDate", LocalizedDates.longDate(latest.getStartDate(), language));
-				values.put("subscription.renewalDate", LocalizedDates.longDate(latest.getRenewalDate(), language));
+		List<Subscription> all = subscriptions.findAllOfCustomer(customer.getId());
+		all.stream()
+			.filter(subscription -> subscription.getPurchaseId().equals(purchaseId))
+			.findFirst()
+			.or(() -> all.stream().reduce((first, second) -> second))
+			.ifPresent((Subscription shown) -> {
+				values.put("subscription.plan", emailSettings.planName(shown.getPlan()));
+				values.put("subscription.purchaseId", shown.getPurchaseId());
+				values.put("subscription.startDate", LocalizedDates.longDate(shown.getStartDate(), language));
+				values.put("subscription.renewalDate", LocalizedDates.longDate(shown.getRenewalDate(), language));
+				values.put("subscription.annualValue", emailSettings.amount(shown.getAnnualValue(), language));
 			});
 		return values;
 	}

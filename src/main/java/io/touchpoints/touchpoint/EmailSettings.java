@@ -1,9 +1,14 @@
 package io.touchpoints.touchpoint;
 
+
+import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.text.NumberFormat;
 import java.time.LocalTime;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -14,16 +19,38 @@ import io.touchpoints.system.ContentFolders;
 /**
  * Where mail templates live ({@code touchpoints.templates-dir}; unset: {@code ./templates} when there is one, else
  * the templates bundled in the service), how and when customers are emailed, and the plan catalogue: billing reports
- * plan ids ({@code pro}), emails show names ({@code touchpoints.plans.pro: Pro}).
+ * plan ids ({@code pro}), emails show names ({@code touchpoints.plans.pro: Pro}), and amounts in the billing
+ * currency ({@code touchpoints.currency}, ISO 4217).
  */
 @ConfigurationProperties("touchpoints")
-public record EmailSettings(Path templatesDir, @DefaultValue Mail mail, @DefaultValue Map<String, String> plans) {
+public record EmailSettings(Path templatesDir, @DefaultValue Mail mail, @DefaultValue Map<String, String> plans,
+		@DefaultValue("EUR") Currency currency) {
 
 	/** The plan's name as customers know it ({@code touchpoints.plans.<id>}); its id when the catalogue lacks it. */
 	public String planName(String planId) {
 		return plans == null ? planId : plans.getOrDefault(planId, planId);
 	}
 
+
+	/** An annual value as customers read it in their language ("€12,000.00", "12.000,00 €"); "—" when unknown. */
+	public String amount(BigDecimal value, Locale language) {
+		if (value == null) {
+			return "—";
+		}
+		NumberFormat format = NumberFormat.getCurrencyInstance(language.getCountry().isEmpty()
+				? Locale.forLanguageTag(language.getLanguage() + "-" + defaultCountry(language.getLanguage())) : language);
+		format.setCurrency(currency);
+		return format.format(value);
+	}
+
+	// A currency's symbol and its place follow a country's customs; a bare language takes its most common ones.
+	private static String defaultCountry(String language) {
+		return switch (language) {
+			case "es" -> "ES";
+			case "fr" -> "FR";
+			default -> "US";
+		};
+	}
 
 	public Path templatesFolder() {
 		return ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR");

@@ -21,8 +21,9 @@ final class TemplateVariables {
 	static final Set<String> CUSTOMER = Set.of("customer.name", "customer.email", "customer.externalRef",
 			"customer.tier", "customer.stage");
 
+	/** The journey's subscription (its {@code purchaseId}), else the customer's latest. */
 	static final Set<String> SUBSCRIPTION = Set.of("subscription.plan", "subscription.purchaseId",
-			"subscription.startDate", "subscription.renewalDate");
+			"subscription.startDate", "subscription.renewalDate", "subscription.annualValue");
 
 	static final Set<String> LINKS = Set.of("links.home", PREFERENCES_LINK, "links.review", "links.referral");
 

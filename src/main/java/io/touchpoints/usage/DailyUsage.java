@@ -39,6 +39,15 @@ public class DailyUsage {
 						rs.getString(3).isEmpty() ? null : rs.getString(3), rs.getLong(4)));
 	}
 
+	/** How many different features the customer used from {@code from} to {@code to} (UTC days, both included). */
+	public int featuresUsed(long customerId, LocalDate from, LocalDate to) {
+		return (int) of(customerId, from, to).stream()
+			.filter(count -> EventType.FEATURE_USED.value().equals(count.type()))
+			.map(DailyCount::name)
+			.distinct()
+			.count();
+	}
+
 	/** On how many UTC days from {@code from} to {@code to} the customer used the product (logged in or used a feature). */
 	public int activeDays(long customerId, LocalDate from, LocalDate to) {
 		return (int) of(customerId, from, to).stream()

@@ -23,7 +23,7 @@ class ModuleBoundariesTests {
 
 	/** The journeys; everything else under io.touchpoints is a capability they share. */
 	static final String[] JOURNEYS = { "io.touchpoints.onboarding..", "io.touchpoints.lifecycle..",
-			"io.touchpoints.adoption..", "io.touchpoints.survey.." };
+			"io.touchpoints.adoption..", "io.touchpoints.survey..", "io.touchpoints.renewal.." };
 
 	static final String[] CAPABILITIES = { "io.touchpoints.customer..", "io.touchpoints.usage..",
 			"io.touchpoints.touchpoint..", "io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
@@ -61,7 +61,8 @@ class ModuleBoundariesTests {
 			.resideInAnyPackage("io.touchpoints.customer..", "io.touchpoints.usage..", "io.touchpoints.touchpoint..",
 					"io.touchpoints.checkin..", "io.touchpoints.task..", "io.touchpoints.timeline..",
 					"io.touchpoints.signal..", "io.touchpoints.helpdesk..", "io.touchpoints.onboarding..",
-					"io.touchpoints.lifecycle..", "io.touchpoints.adoption..", "io.touchpoints.survey..")
+					"io.touchpoints.lifecycle..", "io.touchpoints.adoption..", "io.touchpoints.survey..",
+					"io.touchpoints.renewal..")
 			.check(SERVICE);
 	}
 

@@ -163,7 +163,7 @@ class SubscriptionChangesIT {
 				+ "' renewed until 2028-11-23, at 13200.00 a year (was 12000.00 a year)");
 		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(lifecycle.getId())
 			.activityId("EventCatch_SubscriptionRenewed").finished().count()).as("the lifecycle heard it once").isOne();
-		assertThat(lifecycle).isWaitingAt("EventCatch_SubscriptionRenewed");
+		assertThat(lifecycle).as("engaged until the next renewal").isWaitingAt("Gateway_UntilRenewal");
 	}
 
 	@Test

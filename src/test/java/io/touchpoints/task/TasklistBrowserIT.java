@@ -271,6 +271,32 @@ class TasklistBrowserIT {
 	}
 
 	@Test
+	void aRenewalOverdueTaskShowsTheRenewalBesideWhoTheCustomerIs() throws Exception {
+		String ref = instance.getBusinessKey();
+		String cycle = runtimeService.createProcessInstanceQuery().processDefinitionKey("renewal")
+			.processInstanceBusinessKey(ref).singleResult().getId();
+		// The day after the renewal date, 10:00 in Madrid: every step of the cycle runs, the last one raises the task.
+		EngineTime.set(java.time.Instant.parse("2027-11-24T09:00:00Z"));
+		jobs.executeAll(cycle);
+		String taskId = taskService.createTaskQuery().processInstanceId(cycle).singleResult().getId();
+		logIn(users.csm());
+		await().until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+				"//li[contains(., 'Renewal overdue') and contains(., '" + customerName + "')]")));
+
+		browser.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+		await().until(ExpectedConditions.attributeToBe(By.cssSelector("input[id$='Field_CustomerName']"), "value",
+				customerName));
+		assertThat(valueOf("Field_PurchaseId")).isEqualTo("po-" + ref);
+		assertThat(valueOf("Field_RenewalDate")).isEqualTo("2027-11-23");
+		assertThat(valueOf("Field_Plan")).isEqualTo("pro");
+		assertThat(valueOf("Field_CustomerStage")).isNotBlank();
+		assertThat(browser.findElement(By.cssSelector("textarea[id$='Field_TaskReason']")).getAttribute("value"))
+			.contains("has passed and billing has reported neither a renewal nor a cancellation");
+		assertThat(browser.getPageSource()).doesNotContain("Add a variable");
+		screenshot("renewal-overdue-task-csm");
+	}
+
+	@Test
 	void claimOfATaskSomeoneElseClaimedMeanwhileTellsWhy() {
 		logIn(users.csm());
 		openTaskOf(customerName);

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
 
+import io.touchpoints.support.Api;
 import io.touchpoints.support.Customers;
 import io.touchpoints.support.EngineTime;
 import io.touchpoints.support.IntegrationTest;
@@ -27,6 +29,7 @@ import io.touchpoints.support.Jobs;
 import io.touchpoints.support.ReceivedMail;
 import io.touchpoints.support.TestModels;
 import io.touchpoints.support.TestSmtp;
+import io.touchpoints.support.TestUsers;
 
 /**
  * Every customer email as it leaves the service, in English, Spanish and French, written to {@code target/emails}
@@ -47,7 +50,10 @@ class EmailArtifactsIT {
 	/** Written by the check-in test (they need a check-in), or internal (to our own teams). */
 	static final List<String> OTHER_TEMPLATES = List.of("check-in-invitation", "check-in-rescheduled", "check-in-cancelled",
 			"task-overdue", "nps-below-band", "survey-onboarding", "survey-onboarding-reminder", "survey-nps", "survey-nps-reminder",
-			"survey-csat", "survey-csat-reminder");
+			"survey-csat", "survey-csat-reminder", "renewal-value-summary", "renewal-notice");
+
+	/** Written with what the renewal journey gives them: its subscription and the cycle's value summary. */
+	static final List<String> RENEWAL_TEMPLATES = List.of("renewal-value-summary", "renewal-notice");
 
 	/** Survey kinds and their templates: written by starting the survey model (its links need an invitation). */
 	static final Map<String, String> SURVEYS = Map.of("onboarding", "survey-onboarding", "nps", "survey-nps", "csat",
@@ -58,6 +64,12 @@ class EmailArtifactsIT {
 
 	@Autowired
 	Customers customers;
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	TestUsers users;
 
 	@Autowired
 	CustomerEmails customerEmails;
@@ -142,6 +154,37 @@ class EmailArtifactsIT {
 				MimeMessage[] received = smtp.getReceivedMessagesForDomain(Customers.email(ref));
 				assertThat(received).hasSize(2);
 				write(received[1], survey.getValue() + "-reminder-" + language);
+			}
+		}
+	}
+
+	@Test
+	void writesTheRenewalEmailsInEveryLanguage() throws Exception {
+		Files.createDirectories(FOLDER);
+		for (String language : LANGUAGES) {
+			for (String template : RENEWAL_TEMPLATES) {
+				String ref = customers.create(name(language), language, "Europe/Madrid");
+				customers.purchase(ref, false);
+				assertThat(api.put(users.integration(), "/api/subscriptions/po-" + ref, """
+						{"plan":"pro","renewalDate":"2027-11-23","annualValue":12000,"seats":25}""").getStatusCode())
+					.isEqualTo(HttpStatus.OK);
+				Map<String, Object> cycle = Map.of("purchaseId", "po-" + ref, "valueSince", "23 November 2026",
+						"valueActiveDays", 187, "valueFeaturesUsed", 6, "valueMilestones", 3, "valueTicketsResolved", 4,
+						"valueLastNps", "9");
+				assertThat(customerEmails.send(CustomerEmail.of(ref, template, "artifact:" + template + ":" + ref)
+					.fromProcess(null, cycle))).isEqualTo(DeliveryOutcome.SENT);
+				MimeMessage email = only(ref);
+				if (template.equals("renewal-notice")) {
+					// Spanish and French keep the amount on one line with no-break spaces.
+					assertThat(ReceivedMail.part(email, "text/plain").replaceAll("[\u00a0\u202f]", " "))
+						.as("the amount as " + language + " writes money")
+						.contains(switch (language) {
+							case "es" -> "12.000,00 €";
+							case "fr" -> "12 000,00 €";
+							default -> "€12,000.00";
+						});
+				}
+				write(email, template + "-" + language);
 			}
 		}
 	}

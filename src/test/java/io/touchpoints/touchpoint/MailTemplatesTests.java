@@ -58,7 +58,7 @@ class MailTemplatesTests {
 	}
 
 	private MailTemplates templatesIn(Path templatesDir) {
-		return new MailTemplates(new EmailSettings(templatesDir, null, null));
+		return new MailTemplates(new EmailSettings(templatesDir, null, null, null));
 	}
 
 	private void write(String id, String language, String category, String body, String text) throws IOException {

@@ -1,0 +1,63 @@
+package io.touchpoints.renewal;
+
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import io.touchpoints.process.DelegateInputs;
+import io.touchpoints.process.ProcessVariables;
+import io.touchpoints.sandbox.ModelBean;
+
+/**
+ * Plans the next reminder of a renewal cycle: {@code daysBefore} the subscription's renewal date (negative: after
+ * it), at {@code localTime} (default 09:00) in the customer's time zone. Writes {@code reminderAt} for the timer that
+ * follows, and {@code reminderDue}: false when that moment fell before the cycle began (a first term shorter than 90
+ * days has no 90-day reminder), so the model skips it instead of sending it late.
+ */
+@ModelBean
+@Component("planRenewalReminderDelegate")
+class PlanRenewalReminderDelegate implements JavaDelegate {
+
+	static final String DAYS_BEFORE = "daysBefore";
+
+	static final String LOCAL_TIME = "localTime";
+
+	private final RenewingSubscription renewing;
+
+	PlanRenewalReminderDelegate(RenewingSubscription renewing) {
+		this.renewing = renewing;
+	}
+
+	@Override
+	public void execute(DelegateExecution execution) {
+		int daysBefore = DelegateInputs.requiredInt(execution, DAYS_BEFORE);
+		LocalTime localTime = localTime(execution);
+		RenewingSubscription.Of renewal = renewing.of(execution);
+		Instant at = RenewalCalendar.reminderAt(renewal.subscription().getRenewalDate(), daysBefore, localTime,
+				renewal.zone());
+		Date cycleStartedAt = (Date) execution.getVariable(ProcessVariables.CYCLE_STARTED_AT);
+		execution.setVariable(ProcessVariables.RENEWAL_DATE, renewal.subscription().getRenewalDate().toString());
+		execution.setVariable(ProcessVariables.REMINDER_AT, Date.from(at));
+		execution.setVariable(ProcessVariables.REMINDER_DAYS_BEFORE, daysBefore);
+		execution.setVariable(ProcessVariables.REMINDER_LOCAL_TIME, localTime.toString());
+		execution.setVariable(ProcessVariables.REMINDER_DUE, cycleStartedAt == null || !at.isBefore(cycleStartedAt.toInstant()));
+	}
+
+	private static LocalTime localTime(DelegateExecution execution) {
+		String value = DelegateInputs.optional(execution, LOCAL_TIME);
+		try {
+			return value == null ? LocalTime.of(9, 0) : LocalTime.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName() + "' ("
+					+ execution.getCurrentActivityId() + "): input parameter '" + LOCAL_TIME
+					+ "' must be a time of day such as 09:00, not '" + value + "'");
+		}
+	}
+
+}
