@@ -37,5 +37,5 @@ insert into subscription_change (subscription_id, customer_id, kind, effective_o
 select id, customer_id, 'started', start_date, plan, renewal_date, created_at from subscription;
 
 insert into subscription_change (subscription_id, customer_id, kind, effective_on, plan, renewal_date, recorded_at)
-select id, customer_id, 'cancelled', cast(cancelled_at as date), plan, renewal_date, cancelled_at
+select id, customer_id, 'cancelled', cast(cancelled_at at time zone 'UTC' as date), plan, renewal_date, cancelled_at
 from subscription where status = 'CANCELLED' and cancelled_at is not null;

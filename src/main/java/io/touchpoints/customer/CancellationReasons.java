@@ -8,6 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
+
+import jakarta.annotation.PostConstruct;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -26,8 +29,25 @@ public class CancellationReasons {
 
 	private final Path folder;
 
+	private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
+
 	CancellationReasons(@Value("${touchpoints.templates-dir:#{null}}") Path templatesDir) {
 		this.folder = ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR").resolve(FOLDER);
+	}
+
+	/** Refuses to start without the list, or with a code billing could never send. */
+	@PostConstruct
+	void check() {
+		Path english = folder.resolve("en.properties");
+		if (!Files.isRegularFile(english)) {
+			throw new IllegalStateException("No cancellation reasons at " + english.toAbsolutePath()
+					+ ": copy templates/cancellation-reasons from this release into the templates folder");
+		}
+		List<String> malformed = codes().stream().filter(code -> !CODE.matcher(code).matches()).toList();
+		if (!malformed.isEmpty()) {
+			throw new IllegalStateException(english.toAbsolutePath() + ": cancellation reason codes must be 1 to 40 "
+					+ "lowercase letters, digits or underscores, not " + malformed);
+		}
 	}
 
 	/** Every code, in alphabetical order. */

@@ -80,7 +80,12 @@ class PurchaseRecorder {
 		if (!recorded.getStartDate().equals(purchase.startDate())) {
 			differences.add(new FieldProblem("startDate", "differs from the recorded " + recorded.getStartDate()));
 		}
-		differences.addAll(SubscriptionTermsDifferences.between(ledger.startedOn(recorded), purchase.terms()));
+		SubscriptionTerms started = ledger.startedOn(recorded);
+		SubscriptionTerms requested = purchase.terms();
+		// A purchase recorded before it could carry a value or seats (or sent without them) is not told apart by them.
+		differences.addAll(SubscriptionTermsDifferences.between(new SubscriptionTerms(started.plan(),
+				started.renewalDate(), started.annualValue() == null ? requested.annualValue() : started.annualValue(),
+				started.seats() == null ? requested.seats() : started.seats()), requested));
 		if (recorded.isMigrating() != purchase.isMigrating()) {
 			differences.add(new FieldProblem("migrating", "differs from the recorded " + recorded.isMigrating()));
 		}

@@ -140,6 +140,8 @@ public class Subscription {
 	void end(SubscriptionCancellation cancellation, Instant at) {
 		if (cancellation != null) {
 			recordWhy(cancellation, at);
+			// Brought forward, if it was to end with its term: it ends now.
+			this.endsOn = null;
 		}
 		this.status = Status.CANCELLED;
 		this.cancelledAt = at;

@@ -59,8 +59,8 @@ public class SubscriptionCancellations {
 	@Transactional
 	Subscription cancel(String purchaseId, CancellationRequest request) {
 		SubscriptionCancellation cancellation = validated(request);
-		Subscription subscription = subscriptions.findByPurchaseId(purchaseId)
-			.orElseThrow(() -> Subscriptions.notFound(purchaseId));
+		Subscription subscription = locked(subscriptions.findByPurchaseId(purchaseId)
+			.orElseThrow(() -> Subscriptions.notFound(purchaseId)));
 		if (!subscription.isActive()) {
 			return sameAsRecorded(subscription, cancellation, request);
 		}
@@ -78,7 +78,7 @@ public class SubscriptionCancellations {
 	/** Ends a subscription whose term ended after a cancellation; false when there is nothing (left) to end. */
 	@Transactional
 	public boolean endTerm(long subscriptionId) {
-		Subscription subscription = subscriptions.findById(subscriptionId).orElse(null);
+		Subscription subscription = subscriptions.findById(subscriptionId).map(this::locked).orElse(null);
 		if (subscription == null || !subscription.isEnding()) {
 			return false;
 		}
@@ -89,6 +89,12 @@ public class SubscriptionCancellations {
 		}
 		end(subscription, null, now);
 		return true;
+	}
+
+	/** The subscription as it is once all of its customer's subscriptions are locked (see {@link #end}). */
+	private Subscription locked(Subscription subscription) {
+		subscriptions.lockAllOfCustomer(subscription.getCustomerId().getId());
+		return subscriptions.findById(subscription.getId()).orElseThrow();
 	}
 
 	private Subscription scheduleEnd(Subscription subscription, SubscriptionCancellation cancellation) {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -85,16 +86,21 @@ class SubscriptionChanges {
 	@Transactional
 	public Subscription renew(String purchaseId, RenewalRequest request) {
 		Subscription subscription = activeOne(purchaseId, "a new purchase brings the customer back");
-		SubscriptionTerms after = request.termsAfter(subscription);
-		if (request.renewalDate().equals(subscription.getRenewalDate())
-				&& ledger.renewedTo(subscription, request.renewalDate())) {
-			List<FieldProblem> differences = SubscriptionTermsDifferences.between(subscription.terms(), after);
+		Optional<SubscriptionTerms> reportedBefore = ledger.renewedTo(subscription, request.renewalDate());
+		if (reportedBefore.isPresent()) {
+			// The renewal as it was reported, whatever billing changed since.
+			SubscriptionTerms recorded = reportedBefore.get();
+			List<FieldProblem> differences = SubscriptionTermsDifferences.between(recorded,
+					new SubscriptionTerms(request.plan() == null ? recorded.plan() : request.plan().strip(),
+							request.renewalDate(), request.annualValue(),
+							request.seats() == null ? recorded.seats() : request.seats()));
 			if (!differences.isEmpty()) {
 				throw new ConflictException("Subscription '" + purchaseId + "' was already renewed to "
 						+ request.renewalDate() + " on other terms", differences);
 			}
 			return subscription;
 		}
+		SubscriptionTerms after = request.termsAfter(subscription);
 		if (!request.renewalDate().isAfter(subscription.getRenewalDate())) {
 			throw new InvalidRequestException(List.of(new FieldProblem("renewalDate",
 					"must be after the current renewal date " + subscription.getRenewalDate())));

@@ -29,21 +29,24 @@ class SubscriptionController {
 	@PutMapping("/api/subscriptions/{purchaseId}")
 	SubscriptionView change(@PathVariable @ExternalId String purchaseId,
 			@Valid @RequestBody SubscriptionChangeRequest request) {
-		// A renewal reminder firing while its date moves is a lost race like any other: the change runs again.
+		// A journey's job running while billing changes its subscription (a reminder firing as its date moves, a
+		// lifecycle job as the customer churns) is a lost race like any other: the request runs again.
 		return SubscriptionView.of(Retrying.onConcurrentWrite(() -> changes.change(purchaseId, request),
 				OptimisticLockingException.class));
 	}
 
 	@PostMapping("/api/subscriptions/{purchaseId}/renewal")
 	SubscriptionView renew(@PathVariable @ExternalId String purchaseId, @Valid @RequestBody RenewalRequest request) {
-		return SubscriptionView.of(Retrying.onConcurrentWrite(() -> changes.renew(purchaseId, request)));
+		return SubscriptionView.of(Retrying.onConcurrentWrite(() -> changes.renew(purchaseId, request),
+				OptimisticLockingException.class));
 	}
 
 	@PostMapping("/api/subscriptions/{purchaseId}/cancellation")
 	SubscriptionView cancel(@PathVariable @ExternalId String purchaseId,
 			@Valid @RequestBody(required = false) CancellationRequest request) {
 		return SubscriptionView.of(Retrying.onConcurrentWrite(
-				() -> cancellations.cancel(purchaseId, request == null ? CancellationRequest.NONE : request)));
+				() -> cancellations.cancel(purchaseId, request == null ? CancellationRequest.NONE : request),
+				OptimisticLockingException.class));
 	}
 
 }

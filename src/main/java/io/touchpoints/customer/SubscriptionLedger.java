@@ -5,6 +5,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -52,11 +53,13 @@ class SubscriptionLedger {
 				subscription.getId());
 	}
 
-	/** Whether a renewal reported before ran the subscription on to this renewal date. */
-	boolean renewedTo(Subscription subscription, LocalDate renewalDate) {
-		Integer found = jdbc.queryForObject("select count(*) from subscription_change where subscription_id = ? "
-				+ "and kind = 'renewed' and renewal_date = ?", Integer.class, subscription.getId(), Date.valueOf(renewalDate));
-		return found != null && found > 0;
+	/** The terms of a renewal reported before that ran the subscription on to this renewal date, if there was one. */
+	Optional<SubscriptionTerms> renewedTo(Subscription subscription, LocalDate renewalDate) {
+		return jdbc.query("select plan, renewal_date, annual_value, seats from subscription_change "
+				+ "where subscription_id = ? and kind = 'renewed' and renewal_date = ? order by id fetch first 1 rows only",
+				(rs, row) -> new SubscriptionTerms(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
+						(Integer) rs.getObject(4, Integer.class)),
+				subscription.getId(), Date.valueOf(renewalDate)).stream().findFirst();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -44,7 +45,7 @@ class SubscriptionTermEnds {
 		int ended = 0;
 		for (long id : due) {
 			try {
-				if (Retrying.onConcurrentWrite(() -> cancellations.endTerm(id))) {
+				if (Retrying.onConcurrentWrite(() -> cancellations.endTerm(id), OptimisticLockingException.class)) {
 					ended++;
 				}
 			}

@@ -23,6 +23,17 @@ public interface Subscriptions extends ListCrudRepository<Subscription, Long> {
 	@Query("update subscription set process_instance_id = :processInstanceId where purchase_id = :purchaseId")
 	void joinedLifecycle(String purchaseId, String processInstanceId);
 
+	/**
+	 * Locks every subscription of the customer, in one order, until the transaction ends: whether a cancellation
+	 * leaves the customer with nothing active is then decided by one transaction at a time.
+	 */
+	@Query("select id from subscription where customer_id = :customerId order by id for update")
+	List<Long> lockAllOfCustomer(Long customerId);
+
+	/** The subscription, locked until the transaction ends (its renewal date read while nobody moves it). */
+	@Query("select * from subscription where purchase_id = :purchaseId for update")
+	Optional<Subscription> lockByPurchaseId(String purchaseId);
+
 	@Query("select * from subscription where customer_id = :customerId order by start_date, id")
 	List<Subscription> findAllOfCustomer(Long customerId);
 

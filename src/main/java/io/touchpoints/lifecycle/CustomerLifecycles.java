@@ -60,9 +60,10 @@ class CustomerLifecycles {
 
 	/** Tells the lifecycle of a renewal; nothing when it is not waiting for one (still onboarding, say). */
 	void renewed(SubscriptionRenewed renewal) {
-		asEngine.run(() -> runtimeService.createMessageCorrelation(ModelNames.SUBSCRIPTION_RENEWED)
-			.processInstanceBusinessKey(renewal.customerRef())
-			.correlateAllWithResult());
+		runningOf(renewal.customerRef()).ifPresent(lifecycle -> asEngine.run(() -> runtimeService
+			.createMessageCorrelation(ModelNames.SUBSCRIPTION_RENEWED)
+			.processInstanceId(lifecycle)
+			.correlateAllWithResult()));
 	}
 
 	/** Ends everything of the customer's current cycle: their journeys and their open follow-up tasks. */

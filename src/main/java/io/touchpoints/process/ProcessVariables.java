@@ -33,6 +33,9 @@ public final class ProcessVariables {
 	/** The renewal date the renewal journey's cycle leads to (ISO date); kept current when billing moves it. */
 	public static final String RENEWAL_DATE = "renewalDate";
 
+	/** The first day of the term the renewal journey's cycle ends (ISO date): where its value summary counts from. */
+	public static final String TERM_STARTED_ON = "termStartedOn";
+
 	/** When the renewal journey's cycle started: reminders due before it are skipped, not sent late. */
 	public static final String CYCLE_STARTED_AT = "cycleStartedAt";
 

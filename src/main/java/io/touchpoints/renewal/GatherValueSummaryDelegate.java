@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -25,8 +24,8 @@ import io.touchpoints.usage.DailyUsage;
 /**
  * The value a customer got in this renewal cycle, for the value summary email: days their team used the product,
  * features used, onboarding milestones reached, support tickets resolved for them, and their last recommendation
- * score ("—" when they never gave one). The period starts with the subscription for its first cycle and with the
- * renewal for later ones.
+ * score ("—" when they never gave one), over the term the cycle ends: from the renewal that began it (or the
+ * subscription's start), at most a year back.
  */
 @ModelBean
 @Component("gatherValueSummaryDelegate")
@@ -73,12 +72,8 @@ class GatherValueSummaryDelegate implements JavaDelegate {
 	}
 
 	private static LocalDate since(DelegateExecution execution, RenewingSubscription.Of renewal) {
-		Object cycle = execution.getVariable(ProcessVariables.RENEWAL_CYCLE);
-		Date started = (Date) execution.getVariable(ProcessVariables.CYCLE_STARTED_AT);
-		if (Integer.valueOf(1).equals(cycle) || started == null) {
-			return renewal.subscription().getStartDate();
-		}
-		return LocalDate.ofInstant(started.toInstant(), renewal.zone());
+		String termStartedOn = (String) execution.getVariable(ProcessVariables.TERM_STARTED_ON);
+		return termStartedOn == null ? renewal.subscription().getStartDate() : LocalDate.parse(termStartedOn);
 	}
 
 	/**

@@ -37,11 +37,13 @@ class PlanRenewalReminderDelegate implements JavaDelegate {
 	public void execute(DelegateExecution execution) {
 		int daysBefore = DelegateInputs.requiredInt(execution, DAYS_BEFORE);
 		LocalTime localTime = localTime(execution);
-		RenewingSubscription.Of renewal = renewing.of(execution);
+		// Locked: a renewal date moved meanwhile waits for this step and then moves the timer it planned.
+		RenewingSubscription.Of renewal = renewing.locked((String) execution.getVariable(ProcessVariables.PURCHASE_ID));
 		Instant at = RenewalCalendar.reminderAt(renewal.subscription().getRenewalDate(), daysBefore, localTime,
 				renewal.zone());
 		Date cycleStartedAt = (Date) execution.getVariable(ProcessVariables.CYCLE_STARTED_AT);
 		execution.setVariable(ProcessVariables.RENEWAL_DATE, renewal.subscription().getRenewalDate().toString());
+		execution.setVariable(ProcessVariables.PLAN, renewal.subscription().getPlan());
 		execution.setVariable(ProcessVariables.REMINDER_AT, Date.from(at));
 		execution.setVariable(ProcessVariables.REMINDER_DAYS_BEFORE, daysBefore);
 		execution.setVariable(ProcessVariables.REMINDER_LOCAL_TIME, localTime.toString());

@@ -40,7 +40,8 @@ class RenewalJourneys {
 	@EventListener
 	void on(SubscriptionRenewed renewal) {
 		RenewingSubscription.Of renewed = renewing.of(renewal.purchaseId());
-		cycles.startNext(renewed.subscription(), renewal.customerRef(), renewed.customer().getName());
+		cycles.startNext(renewed.subscription(), renewal.customerRef(), renewed.customer().getName(),
+				renewal.before().renewalDate());
 	}
 
 	@EventListener

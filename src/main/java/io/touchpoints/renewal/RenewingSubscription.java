@@ -38,7 +38,16 @@ class RenewingSubscription {
 	}
 
 	Of of(String purchaseId) {
-		Subscription subscription = subscriptions.findByPurchaseId(purchaseId)
+		return with(subscriptions.findByPurchaseId(purchaseId), purchaseId);
+	}
+
+	/** The same, with the subscription locked until the transaction ends, so that nobody changes it meanwhile. */
+	Of locked(String purchaseId) {
+		return with(subscriptions.lockByPurchaseId(purchaseId), purchaseId);
+	}
+
+	private Of with(java.util.Optional<Subscription> found, String purchaseId) {
+		Subscription subscription = found
 			.orElseThrow(() -> new IllegalStateException("The renewal journey's subscription '" + purchaseId + "' is gone"));
 		Customer customer = customers.findById(subscription.getCustomerId().getId()).orElseThrow();
 		return new Of(subscription, customer);

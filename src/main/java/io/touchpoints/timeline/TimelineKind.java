@@ -41,8 +41,6 @@ public final class TimelineKind {
 
 	public static final String RENEWAL_REMINDER_MOVED = "renewal.reminder-moved";
 
-	public static final String RENEWAL_OVERDUE = "renewal.overdue";
-
 	public static final String PREFERENCES_CHANGED = "preferences.changed";
 
 	private TimelineKind() {

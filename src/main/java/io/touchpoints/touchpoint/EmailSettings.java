@@ -32,10 +32,17 @@ public record EmailSettings(Path templatesDir, @DefaultValue Mail mail, @Default
 	}
 
 
-	/** An annual value as customers read it in their language ("€12,000.00", "12.000,00 €"); "—" when unknown. */
+	/**
+	 * An annual value as customers read it in their language ("€12,000.00", "12.000,00 €"); when billing has not
+	 * reported it, words that still make the sentence ("as on your current invoice").
+	 */
 	public String amount(BigDecimal value, Locale language) {
 		if (value == null) {
-			return "—";
+			return switch (language.getLanguage()) {
+				case "es" -> "el de tu factura actual";
+				case "fr" -> "celui de votre facture actuelle";
+				default -> "as on your current invoice";
+			};
 		}
 		NumberFormat format = NumberFormat.getCurrencyInstance(language.getCountry().isEmpty()
 				? Locale.forLanguageTag(language.getLanguage() + "-" + defaultCountry(language.getLanguage())) : language);

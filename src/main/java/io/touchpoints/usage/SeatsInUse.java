@@ -11,6 +11,8 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * How many seats a customer used per UTC day, as reported by seats events: the day's peak and its last reading. Reads
@@ -29,6 +31,8 @@ public class SeatsInUse {
 	public record DailySeats(LocalDate day, int peak, int last) {
 	}
 
+	// One snapshot for both reads: a compaction committing in between would move readings out of the second.
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 	public List<DailySeats> of(long customerId, LocalDate from, LocalDate to) {
 		Map<String, Object> range = Map.of("customerId", customerId, "from", Date.valueOf(from), "to", Date.valueOf(to),
 				"start", Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()),

@@ -171,6 +171,8 @@ class CancellationIT {
 				{"effective":"immediately"}""");
 
 		assertThat(now.getBody().get("status").asText()).isEqualTo("cancelled");
+		assertThat(now.getBody().get("cancellation").get("effective").asText()).isEqualTo("immediately");
+		assertThat(now.getBody().has("endsOn")).isFalse();
 		assertThat(now.getBody().get("cancellation").get("reasons")).extracting(JsonNode::asText)
 			.as("the reasons given before").containsExactly("business_closed");
 		assertThat(stage()).isEqualTo("winback");
@@ -228,6 +230,27 @@ class CancellationIT {
 		assertThat(ledgerKinds()).containsOnlyOnce("cancelled:2027-11-23");
 		assertThat(api.timeline(users.csm(), ref).stream().filter(e -> e.get("kind").asText().equals("subscription.cancelled")))
 			.hasSize(1);
+	}
+
+	@Test
+	void aCustomerWhoseTwoSubscriptionsAreCancelledAtOnceChurns() throws Exception {
+		String second = "po2-" + ref;
+		api.post(users.integration(), "/api/customers/" + ref + "/purchases", """
+				{"purchaseId":"%s","plan":"enterprise","startDate":"2026-11-23","renewalDate":"2027-05-23"}"""
+			.formatted(second));
+		ExecutorService billing = Executors.newFixedThreadPool(2);
+		try {
+			List<Future<ResponseEntity<JsonNode>>> both = billing.invokeAll(List.of(() -> cancel("{}"),
+					() -> api.post(users.integration(), "/api/subscriptions/" + second + "/cancellation", "{}")));
+			for (Future<ResponseEntity<JsonNode>> cancelled : both) {
+				assertThat(cancelled.get().getStatusCode()).isEqualTo(HttpStatus.OK);
+			}
+		}
+		finally {
+			billing.shutdown();
+		}
+
+		assertThat(stage()).as("the last of the two, whichever it was, saw nothing active left").isEqualTo("winback");
 	}
 
 	@Test

@@ -167,6 +167,21 @@ class SubscriptionChangesIT {
 	}
 
 	@Test
+	void aRenewalSentAgainAfterBillingCorrectedItIsStillTheSameRenewal() {
+		String renewal = """
+				{"renewalDate":"2028-11-23","annualValue":13200}""";
+		api.post(users.integration(), "/api/subscriptions/" + purchase + "/renewal", renewal);
+		api.put(users.integration(), "/api/subscriptions/" + purchase, """
+				{"plan":"pro","renewalDate":"2028-11-20","annualValue":13000,"seats":25}""");
+
+		ResponseEntity<JsonNode> again = api.post(users.integration(), "/api/subscriptions/" + purchase + "/renewal", renewal);
+
+		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(again.getBody().get("renewalDate").asText()).as("the correction stands").isEqualTo("2028-11-20");
+		assertThat(ledger()).extracting(row -> row.get("kind")).containsExactly("started", "renewed", "changed");
+	}
+
+	@Test
 	void theSameRenewalOnOtherTermsIsAConflictAndAnEarlierDateIsRefused() {
 		api.post(users.integration(), "/api/subscriptions/" + purchase + "/renewal", """
 				{"renewalDate":"2028-11-23","annualValue":13200}""");

@@ -15,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -78,6 +79,10 @@ class UpgradeIT {
 			TaskService tasks = service.getBean(TaskService.class);
 			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count())
 				.as("onboardings of the previous release still running").isEqualTo(3);
+			assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(ModelNames.RENEWAL).list())
+				.as("each subscription of the previous release got its renewal cycle when the node started")
+				.extracting(ProcessInstance::getBusinessKey)
+				.containsExactlyInAnyOrder("upgrade-ana", "upgrade-jean", "upgrade-chloe");
 
 			String ana = onboardingOf(runtime, "upgrade-ana");
 			jobs.executeAll(ana);

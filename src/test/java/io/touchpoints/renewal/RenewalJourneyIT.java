@@ -196,6 +196,7 @@ class RenewalJourneyIT {
 		buy("2027-01-07");
 
 		ProcessInstance cycle = cycle();
+		jobs.executeAll(cycle.getId());
 
 		assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(cycle.getId())
 			.activityId("TimerEvent_ValueSummary").count()).isZero();
@@ -238,20 +239,53 @@ class RenewalJourneyIT {
 	}
 
 	@Test
-	void subscriptionsFromBeforeTheJourneyGetTheirFirstCycleWhenANodeStartsOnce() {
+	void aRenewalDateMovedOnceTheRenewalIsOverdueStartsTheCycleAgainTowardsIt() {
 		buy("2027-11-23");
 		ProcessInstance cycle = cycle();
-		runtimeService.deleteProcessInstance(cycle.getId(), "as if recorded before the renewal journey existed");
-		jdbc.update("delete from renewal_cycle where subscription_id = (select id from subscription where purchase_id = ?)",
-				purchase);
+		EngineTime.set(OVERDUE);
+		jobs.executeAll(cycle.getId());
+		assertThat(taskService.createTaskQuery().processInstanceId(cycle.getId()).count()).isOne();
+
+		change("2028-01-31");
+
+		assertThat(taskService.createTaskQuery().processInstanceId(cycle.getId()).count())
+			.as("the overdue task left Tasklist").isZero();
+		ProcessInstance again = cycle();
+		jobs.executeAll(again.getId());
+		assertThat(again.getId()).isNotEqualTo(cycle.getId());
+		assertThat(runtimeService.getVariable(again.getId(), "renewalCycle")).isEqualTo(1);
+		assertThat(again).as("90 days before fell before the cycle began again: skipped, not sent late")
+			.isWaitingAt("TimerEvent_Notice");
+		assertThat(timerDue(again)).as("1 January 2028, 09:00 in Los Angeles").isEqualTo(Instant.parse("2028-01-01T17:00:00Z"));
+		assertThat(api.timelineSummaries(users.csm(), ref)).contains("Renewal of '" + purchase
+				+ "' moved to 2028-01-31: its renewal cycle starts again towards it");
+	}
+
+	@Test
+	void subscriptionsFromBeforeTheJourneyWhoseRenewalIsAheadGetTheirFirstCycleWhenANodeStartsOnce() {
+		String past = "past-" + ref;
+		api.post(users.integration(), "/api/customers/" + ref + "/purchases", """
+				{"purchaseId":"%s","plan":"pro","startDate":"2025-10-01","renewalDate":"2026-10-01"}""".formatted(past));
+		forgetCycleOf(past);
+		buy("2027-11-23");
+		forgetCycleOf(purchase);
 
 		backfill.startMissingCycles();
 		backfill.startMissingCycles();
 
 		List<ProcessInstance> cycles = runtimeService.createProcessInstanceQuery().processDefinitionKey(ModelNames.RENEWAL)
 			.processInstanceBusinessKey(ref).list();
-		assertThat(cycles).hasSize(1);
+		assertThat(cycles).as("one, and none for the subscription whose renewal date has passed").hasSize(1);
+		assertThat(runtimeService.getVariable(cycles.get(0).getId(), "purchaseId")).isEqualTo(purchase);
 		assertThat(timerDue(cycles.get(0))).isEqualTo(VALUE_SUMMARY_DUE);
+	}
+
+	private void forgetCycleOf(String purchaseId) {
+		runtimeService.createProcessInstanceQuery().processDefinitionKey(ModelNames.RENEWAL)
+			.variableValueEquals("purchaseId", purchaseId).list()
+			.forEach(cycle -> runtimeService.deleteProcessInstance(cycle.getId(), "as if recorded before the journey"));
+		jdbc.update("delete from renewal_cycle where subscription_id = (select id from subscription where purchase_id = ?)",
+				purchaseId);
 	}
 
 	private void buy(String renewalDate) {
