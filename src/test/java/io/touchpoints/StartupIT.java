@@ -72,6 +72,8 @@ class StartupIT {
 		Files.writeString(welcome.resolve("en.html"), "<html><head><meta name=\"category\" content=\"service\">"
 				+ "<title>Hello {{customer.nmae}}</title></head></html>");
 		Files.writeString(welcome.resolve("en.txt"), "Hello");
+		Path reasons = Files.createDirectories(templates.resolve("cancellation-reasons"));
+		Files.copy(Path.of("templates", "cancellation-reasons", "en.properties"), reasons.resolve("en.properties"));
 
 		assertThatThrownBy(() -> start(Path.of("processes"), "--touchpoints.templates-dir=" + templates).close())
 			.satisfies(failure -> assertThat(messagesOf(failure))

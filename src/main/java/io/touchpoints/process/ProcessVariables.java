@@ -42,6 +42,9 @@ public final class ProcessVariables {
 	/** When the renewal reminder the journey waits for falls due (a date), and what it was planned from. */
 	public static final String REMINDER_AT = "reminderAt";
 
+	/** The same moment as the customer reads it ("2027-08-25 09:00 America/Los_Angeles"), for Cockpit. */
+	public static final String REMINDER_AT_LOCAL = "reminderAtLocal";
+
 	public static final String REMINDER_DAYS_BEFORE = "reminderDaysBefore";
 
 	public static final String REMINDER_LOCAL_TIME = "reminderLocalTime";

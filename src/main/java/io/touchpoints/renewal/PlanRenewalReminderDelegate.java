@@ -45,6 +45,7 @@ class PlanRenewalReminderDelegate implements JavaDelegate {
 		execution.setVariable(ProcessVariables.RENEWAL_DATE, renewal.subscription().getRenewalDate().toString());
 		execution.setVariable(ProcessVariables.PLAN, renewal.subscription().getPlan());
 		execution.setVariable(ProcessVariables.REMINDER_AT, Date.from(at));
+		execution.setVariable(ProcessVariables.REMINDER_AT_LOCAL, RenewalCalendar.local(at, renewal.zone()));
 		execution.setVariable(ProcessVariables.REMINDER_DAYS_BEFORE, daysBefore);
 		execution.setVariable(ProcessVariables.REMINDER_LOCAL_TIME, localTime.toString());
 		execution.setVariable(ProcessVariables.REMINDER_DUE, cycleStartedAt == null || !at.isBefore(cycleStartedAt.toInstant()));

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /**
  * When a reminder "N days before the renewal date" falls: counted on the customer's own calendar, at a local time
@@ -13,6 +14,13 @@ import java.time.ZoneId;
 final class RenewalCalendar {
 
 	private RenewalCalendar() {
+	}
+
+	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+	/** A moment as the customer reads it: "2027-08-25 09:00 America/Los_Angeles". */
+	static String local(Instant at, ZoneId zone) {
+		return LOCAL.format(at.atZone(zone)) + " " + zone.getId();
 	}
 
 	/** {@code daysBefore} negative: that many days after the renewal date. */

@@ -3,7 +3,6 @@ package io.touchpoints.renewal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Optional;
 
@@ -28,8 +27,6 @@ import io.touchpoints.timeline.TimelineKind;
  */
 @Component
 class RenewalDates {
-
-	private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	private final RenewalCycles cycles;
 
@@ -101,6 +98,8 @@ class RenewalDates {
 		Instant at = RenewalCalendar.reminderAt(renewal.subscription().getRenewalDate(), daysBefore,
 				LocalTime.parse(localTime), renewal.zone());
 		runtimeService.setVariable(processInstanceId, ProcessVariables.REMINDER_AT, Date.from(at));
+		runtimeService.setVariable(processInstanceId, ProcessVariables.REMINDER_AT_LOCAL,
+				RenewalCalendar.local(at, renewal.zone()));
 		// Based on their creation: a timer given as a date is evaluated again (${reminderAt}), one given as a duration
 		// (a model's own boundary timer, say) keeps its due date.
 		for (Job timer : managementService.createJobQuery().processInstanceId(processInstanceId).timers().list()) {
@@ -108,8 +107,7 @@ class RenewalDates {
 		}
 		timeline.record(Timeline.Entry.of(renewal.customer().getId(), TimelineKind.RENEWAL_REMINDER_MOVED,
 				"Renewal of '" + purchaseId + "' moved to " + renewal.subscription().getRenewalDate() + ": the next step ("
-						+ describe(daysBefore) + ") now falls on " + LOCAL.format(at.atZone(renewal.zone())) + " "
-						+ renewal.zone().getId())
+						+ describe(daysBefore) + ") now falls on " + RenewalCalendar.local(at, renewal.zone()))
 			.processInstance(processInstanceId));
 	}
 

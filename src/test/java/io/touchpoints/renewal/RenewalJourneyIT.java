@@ -106,6 +106,8 @@ class RenewalJourneyIT {
 		assertThat(timerDue(cycle)).isEqualTo(VALUE_SUMMARY_DUE);
 		assertThat(runtimeService.getVariable(cycle.getId(), "renewalCycle")).isEqualTo(1);
 		assertThat(runtimeService.getVariable(cycle.getId(), "renewalDate")).isEqualTo("2027-11-23");
+		assertThat(runtimeService.getVariable(cycle.getId(), "reminderAtLocal")).as("as Cockpit shows it")
+			.isEqualTo("2027-08-25 09:00 America/Los_Angeles");
 		assertThat(cycle).isWaitingAt("TimerEvent_ValueSummary");
 	}
 

@@ -164,6 +164,7 @@ class AuthorizationMatrixIT {
 		operations.put("GET /api/metrics/support", cell -> get("/api/metrics/support"));
 		operations.put("GET /api/metrics/onboarding", cell -> get("/api/metrics/onboarding"));
 		operations.put("GET /api/metrics/nps", cell -> get("/api/metrics/nps"));
+		operations.put("GET /api/metrics/retention", cell -> get("/api/metrics/retention"));
 		operations.put("GET /api/surveys/responses", cell -> get("/api/surveys/responses"));
 		operations.put("GET /api/templates", cell -> get("/api/templates"));
 		operations.put("GET /api/templates/welcome/preview?customer={customer}",
