@@ -15,7 +15,8 @@ import io.touchpoints.system.NoControlCharacters;
  */
 record CancellationRequest(
 		@Size(max = 10) List<@NotNull @Pattern(regexp = "[a-z0-9_]{1,40}",
-				message = "must be a reason code: 1 to 40 lowercase letters, digits or underscores") String> reasons,
+				message = "must be a reason code: 1 to 40 lowercase letters, digits or underscores")
+		@KnownCancellationReason String> reasons,
 		@Size(max = 2000) @NoControlCharacters(lineBreaksAllowed = true) String comment,
 		@Size(max = 2000) @NoControlCharacters(lineBreaksAllowed = true) String reason,
 		@Pattern(regexp = "end_of_term|immediately", message = "must be end_of_term or immediately") String effective) {

@@ -165,12 +165,6 @@ public class SubscriptionCancellations {
 	private SubscriptionCancellation validated(CancellationRequest request) {
 		List<FieldProblem> problems = new ArrayList<>();
 		List<String> codes = request.reasons() == null ? List.of() : request.reasons();
-		for (int i = 0; i < codes.size(); i++) {
-			if (!reasons.isKnown(codes.get(i))) {
-				problems.add(new FieldProblem("reasons[" + i + "]", "is not a known reason; known reasons are "
-						+ String.join(", ", reasons.codes())));
-			}
-		}
 		if (request.comment() != null && request.reason() != null && !request.comment().equals(request.reason())) {
 			problems.add(new FieldProblem("reason", "is the older name of comment: give one of them"));
 		}
