@@ -189,10 +189,12 @@ class RetentionMetrics {
 			for (Change change : changes) {
 				if (change.kind().equals("cancelled") && !change.effectiveOn().isBefore(start)
 						&& change.effectiveOn().isBefore(end)) {
+					// What it was worth when it ended: a renewal reported earlier but effective later does not count.
+					BigDecimal arr = stateAt(changes, change.effectiveOn().plusDays(1)).arr();
 					String codes = reasons.get(change.subscriptionId());
 					for (String code : codes == null || codes.isBlank() ? List.of("unspecified") : List.of(codes.split(" "))) {
 						counts.merge(code, 1, Integer::sum);
-						values.merge(code, change.annualValue() == null ? BigDecimal.ZERO : change.annualValue(), BigDecimal::add);
+						values.merge(code, arr == null ? BigDecimal.ZERO : arr, BigDecimal::add);
 					}
 				}
 			}

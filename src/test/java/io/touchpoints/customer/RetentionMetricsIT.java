@@ -129,6 +129,25 @@ class RetentionMetricsIT {
 	}
 
 	@Test
+	void aCancellationCountsWhatTheSubscriptionWasWorthWhenItEnded() {
+		// In 2021, apart from the 2019 customers: G renewed early (from 800 to 1,000 as of 1 May), then cancelled in
+		// February, before the renewal took effect.
+		String g = customers.create("Gus", "en", "Europe/London");
+		buy(g, "g1-" + g, "2020-05-01", "2021-05-01", 800);
+		ok(api.post(users.integration(), "/api/subscriptions/g1-" + g + "/renewal", """
+				{"renewalDate":"2022-05-01","annualValue":1000}"""));
+		EngineTime.set(Instant.parse("2021-02-20T12:00:00Z"));
+		ok(api.post(users.integration(), "/api/subscriptions/g1-" + g + "/cancellation", "{\"reasons\":[\"poor_support\"]}"));
+		EngineTime.set(EngineTime.MONDAY_MORNING);
+
+		JsonNode february = report("from=2021-02&to=2021-12&by=month").get("periods").get(0);
+
+		assertThat(february.get("cancellationReasons").toString())
+			.isEqualTo("[{\"code\":\"poor_support\",\"count\":1,\"arr\":800.00}]");
+		assertThat(february.get("arrChurned").decimalValue()).isEqualByComparingTo("800");
+	}
+
+	@Test
 	void badParametersAreNamed() {
 		ResponseEntity<JsonNode> refused = api.getEncoded(users.integration(), "/api/metrics/retention?by=week&from=2019-13");
 
