@@ -1,16 +1,9 @@
 package io.touchpoints.checkin;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Properties;
-
 import org.springframework.stereotype.Component;
 
 import io.touchpoints.customer.SupportedLocales;
+import io.touchpoints.system.LanguageFiles;
 import io.touchpoints.touchpoint.EmailSettings;
 
 /**
@@ -23,33 +16,15 @@ class CheckInTopics {
 
 	static final String FOLDER = "check-in-topics";
 
-	private final Path folder;
+	private final LanguageFiles topics;
 
 	CheckInTopics(EmailSettings settings) {
-		this.folder = settings.templatesFolder().resolve(FOLDER);
+		this.topics = new LanguageFiles(settings.templatesFolder().resolve(FOLDER));
 	}
 
 	String inLanguageOf(String topic, String customerLocale) {
-		String language = SupportedLocales.languageFor(customerLocale);
-		String words = topicsIn(language).getProperty(topic.strip());
-		if (words == null && !"en".equals(language)) {
-			words = topicsIn("en").getProperty(topic.strip());
-		}
+		String words = topics.wordsFor(topic.strip(), SupportedLocales.languageFor(customerLocale));
 		return words == null ? topic : words;
-	}
-
-	private Properties topicsIn(String language) {
-		Properties topics = new Properties();
-		Path file = folder.resolve(language + ".properties");
-		if (Files.isRegularFile(file)) {
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				topics.load(reader);
-			}
-			catch (IOException failed) {
-				throw new UncheckedIOException("Cannot read check-in topics " + file, failed);
-			}
-		}
-		return topics;
 	}
 
 }

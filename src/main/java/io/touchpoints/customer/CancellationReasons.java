@@ -1,21 +1,16 @@
 package io.touchpoints.customer;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.PostConstruct;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import io.touchpoints.system.ContentFolders;
+import io.touchpoints.system.LanguageFiles;
 
 /**
  * The reasons a cancellation may give: the keys of {@code templates/cancellation-reasons/en.properties}, which CX ops
@@ -27,18 +22,19 @@ public class CancellationReasons {
 
 	static final String FOLDER = "cancellation-reasons";
 
-	private final Path folder;
+	static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
 
-	private static final Pattern CODE = Pattern.compile("[a-z0-9_]{1,40}");
+	private final LanguageFiles reasons;
 
 	CancellationReasons(@Value("${touchpoints.templates-dir:#{null}}") Path templatesDir) {
-		this.folder = ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR").resolve(FOLDER);
+		this.reasons = new LanguageFiles(
+				ContentFolders.resolve(templatesDir, "templates", "TOUCHPOINTS_TEMPLATES_DIR").resolve(FOLDER));
 	}
 
 	/** Refuses to start without the list, or with a code billing could never send. */
 	@PostConstruct
 	void check() {
-		Path english = folder.resolve("en.properties");
+		Path english = reasons.fileOf(LanguageFiles.FALLBACK);
 		if (!Files.isRegularFile(english)) {
 			throw new IllegalStateException("No cancellation reasons at " + english.toAbsolutePath()
 					+ ": copy templates/cancellation-reasons from this release into the templates folder");
@@ -52,34 +48,17 @@ public class CancellationReasons {
 
 	/** Every code, in alphabetical order. */
 	public List<String> codes() {
-		return in("en").stringPropertyNames().stream().sorted().toList();
+		return reasons.in(LanguageFiles.FALLBACK).stringPropertyNames().stream().sorted().toList();
 	}
 
 	public boolean isKnown(String code) {
-		return in("en").containsKey(code);
+		return reasons.in(LanguageFiles.FALLBACK).containsKey(code);
 	}
 
 	/** The reason's words in a language ({@code es}); English when that language has none, the code when neither. */
 	public String wordsFor(String code, String language) {
-		String words = in(language).getProperty(code);
-		if (words == null && !"en".equals(language)) {
-			words = in("en").getProperty(code);
-		}
+		String words = reasons.wordsFor(code, language);
 		return words == null ? code : words;
-	}
-
-	private Properties in(String language) {
-		Properties reasons = new Properties();
-		Path file = folder.resolve(language + ".properties");
-		if (Files.isRegularFile(file)) {
-			try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-				reasons.load(reader);
-			}
-			catch (IOException failed) {
-				throw new UncheckedIOException("Cannot read cancellation reasons " + file, failed);
-			}
-		}
-		return reasons;
 	}
 
 }

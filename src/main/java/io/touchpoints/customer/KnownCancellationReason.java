@@ -33,7 +33,7 @@ import jakarta.validation.Payload;
 
 		@Override
 		public boolean isValid(String code, ConstraintValidatorContext context) {
-			if (code == null || !code.matches("[a-z0-9_]{1,40}") || reasons.isKnown(code)) {
+			if (code == null || !CancellationReasons.CODE.matcher(code).matches() || reasons.isKnown(code)) {
 				return true;
 			}
 			context.disableDefaultConstraintViolation();

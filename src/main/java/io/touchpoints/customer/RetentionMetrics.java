@@ -78,6 +78,7 @@ class RetentionMetrics {
 			Map<Long, String> reasons) {
 		Map<Long, Customer> atStart = customers(ledger, start);
 		Map<Long, Customer> atEnd = customers(ledger, end);
+		Set<Long> startedWithin = customersStartingWithin(ledger, start, end);
 		int cohort = 0;
 		int churned = 0;
 		BigDecimal arrAtStart = BigDecimal.ZERO;
@@ -92,7 +93,7 @@ class RetentionMetrics {
 			if (!before.active()) {
 				if (before.everStarted()) {
 					lapsed++;
-					if (startedWithin(ledger, entry.getKey(), start, end)) {
+					if (startedWithin.contains(entry.getKey())) {
 						wonBack++;
 					}
 				}
@@ -113,13 +114,13 @@ class RetentionMetrics {
 				contracted = contracted.add(delta.negate());
 			}
 		}
-		BigDecimal[] renewals = renewals(ledger, start, end);
+		Renewals renewals = renewals(ledger, start, end);
 		BigDecimal kept = arrAtStart.subtract(arrChurned).subtract(contracted);
 		return new RetentionFigures(label, cohort, churned, RetentionFigures.ratio(churned, cohort), money(arrAtStart),
 				money(arrChurned), money(contracted), money(expanded), RetentionFigures.ratio(kept, arrAtStart),
-				RetentionFigures.ratio(kept.add(expanded), arrAtStart), money(renewals[0]), money(renewals[1]),
-				RetentionFigures.ratio(renewals[1], renewals[0]), reasonCounts(ledger, reasons, start, end), lapsed, wonBack,
-				RetentionFigures.ratio(wonBack, lapsed), lifetimeValue(ledger, end), withoutValue(ledger, start, end));
+				RetentionFigures.ratio(kept.add(expanded), arrAtStart), money(renewals.due()), money(renewals.renewed()),
+				RetentionFigures.ratio(renewals.renewed(), renewals.due()), reasonCounts(ledger, reasons, start, end), lapsed, wonBack,
+				RetentionFigures.ratio(wonBack, lapsed), lifetimeValue(ledger, end, atEnd), withoutValue(ledger, start, end));
 	}
 
 	/** A customer at the start of a day: active when any subscription is; their ARR, unknown values counted as 0. */
@@ -161,7 +162,10 @@ class RetentionMetrics {
 	 * ARR due: subscriptions active at the start whose renewal date then fell within the period; renewed: those a
 	 * renewal ran on from that date, up to what was due (more is expansion, not renewal).
 	 */
-	private static BigDecimal[] renewals(Map<Long, List<Change>> ledger, LocalDate start, LocalDate end) {
+	private record Renewals(BigDecimal due, BigDecimal renewed) {
+	}
+
+	private static Renewals renewals(Map<Long, List<Change>> ledger, LocalDate start, LocalDate end) {
 		BigDecimal due = BigDecimal.ZERO;
 		BigDecimal renewed = BigDecimal.ZERO;
 		for (List<Change> changes : ledger.values()) {
@@ -178,7 +182,7 @@ class RetentionMetrics {
 				}
 			}
 		}
-		return new BigDecimal[] { due, renewed };
+		return new Renewals(due, renewed);
 	}
 
 	private static List<RetentionFigures.ReasonCount> reasonCounts(Map<Long, List<Change>> ledger,
@@ -205,22 +209,22 @@ class RetentionMetrics {
 			.toList();
 	}
 
-	private static boolean startedWithin(Map<Long, List<Change>> ledger, long customerId, LocalDate start, LocalDate end) {
+	private static Set<Long> customersStartingWithin(Map<Long, List<Change>> ledger, LocalDate start, LocalDate end) {
 		return ledger.values()
 			.stream()
 			.flatMap(List::stream)
-			.anyMatch(change -> change.customerId() == customerId && change.kind().equals("started")
-					&& !change.effectiveOn().isBefore(start) && change.effectiveOn().isBefore(end));
+			.filter(change -> change.kind().equals("started") && !change.effectiveOn().isBefore(start)
+					&& change.effectiveOn().isBefore(end))
+			.map(Change::customerId)
+			.collect(Collectors.toSet());
 	}
 
 	/**
 	 * Average annual revenue of the customers active at the period's end ÷ the annual logo churn, annualised from the
 	 * six months before it as 1 − (1 − c)²; null without churn or without customers.
 	 */
-	private static BigDecimal lifetimeValue(Map<Long, List<Change>> ledger, LocalDate end) {
-		LocalDate windowStart = end.minusMonths(TRAILING_MONTHS_FOR_LIFETIME);
-		Map<Long, Customer> atWindowStart = customers(ledger, windowStart);
-		Map<Long, Customer> atEnd = customers(ledger, end);
+	private static BigDecimal lifetimeValue(Map<Long, List<Change>> ledger, LocalDate end, Map<Long, Customer> atEnd) {
+		Map<Long, Customer> atWindowStart = customers(ledger, end.minusMonths(TRAILING_MONTHS_FOR_LIFETIME));
 		Set<Long> cohort = atWindowStart.entrySet().stream().filter(c -> c.getValue().active()).map(Map.Entry::getKey)
 			.collect(Collectors.toSet());
 		long churned = cohort.stream().filter(id -> !atEnd.get(id).active()).count();

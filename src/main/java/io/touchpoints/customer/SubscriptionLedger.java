@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,6 +31,12 @@ class SubscriptionLedger {
 
 	}
 
+	private static final String TERMS_OF = "select plan, renewal_date, annual_value, seats from subscription_change "
+			+ "where subscription_id = ? ";
+
+	private static final RowMapper<SubscriptionTerms> TERMS = (rs, row) -> new SubscriptionTerms(rs.getString(1),
+			rs.getDate(2).toLocalDate(), rs.getBigDecimal(3), (Integer) rs.getObject(4, Integer.class));
+
 	private final JdbcTemplate jdbc;
 
 	SubscriptionLedger(JdbcTemplate jdbc) {
@@ -46,20 +53,15 @@ class SubscriptionLedger {
 
 	/** The terms the subscription was bought on (its purchase's), whatever changed since. */
 	SubscriptionTerms startedOn(Subscription subscription) {
-		return jdbc.queryForObject("select plan, renewal_date, annual_value, seats from subscription_change "
-				+ "where subscription_id = ? and kind = 'started' order by id fetch first 1 rows only",
-				(rs, row) -> new SubscriptionTerms(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
-						(Integer) rs.getObject(4, Integer.class)),
+		return jdbc.queryForObject(TERMS_OF + "and kind = 'started' order by id fetch first 1 rows only", TERMS,
 				subscription.getId());
 	}
 
 	/** The terms of a renewal reported before that ran the subscription on to this renewal date, if there was one. */
 	Optional<SubscriptionTerms> renewedTo(Subscription subscription, LocalDate renewalDate) {
-		return jdbc.query("select plan, renewal_date, annual_value, seats from subscription_change "
-				+ "where subscription_id = ? and kind = 'renewed' and renewal_date = ? order by id fetch first 1 rows only",
-				(rs, row) -> new SubscriptionTerms(rs.getString(1), rs.getDate(2).toLocalDate(), rs.getBigDecimal(3),
-						(Integer) rs.getObject(4, Integer.class)),
-				subscription.getId(), Date.valueOf(renewalDate)).stream().findFirst();
+		return jdbc.query(TERMS_OF + "and kind = 'renewed' and renewal_date = ? order by id fetch first 1 rows only",
+				TERMS, subscription.getId(), Date.valueOf(renewalDate)).stream().findFirst();
 	}
+
 
 }

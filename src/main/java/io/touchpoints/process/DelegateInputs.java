@@ -1,5 +1,8 @@
 package io.touchpoints.process;
 
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** Reads a delegate's input parameters (local variables of its activity), failing with a message a modeler can act on. */
@@ -20,6 +23,19 @@ public final class DelegateInputs {
 	public static String optional(DelegateExecution execution, String input) {
 		Object value = execution.getVariableLocal(input);
 		return value == null || value.toString().isBlank() ? null : value.toString().strip();
+	}
+
+	/** A time of day such as {@code 09:00}; {@code fallback} when the input is empty. */
+	public static LocalTime optionalTime(DelegateExecution execution, String input, LocalTime fallback) {
+		String value = optional(execution, input);
+		try {
+			return value == null ? fallback : LocalTime.parse(value);
+		}
+		catch (DateTimeParseException e) {
+			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName() + "' ("
+					+ execution.getCurrentActivityId() + "): input parameter '" + input
+					+ "' must be a time of day such as 09:00, not '" + value + "'");
+		}
 	}
 
 	public static int requiredInt(DelegateExecution execution, String input) {

@@ -2,7 +2,6 @@ package io.touchpoints.renewal;
 
 import java.time.Instant;
 import java.time.LocalTime;
-import java.time.format.DateTimeParseException;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -36,7 +35,7 @@ class PlanRenewalReminderDelegate implements JavaDelegate {
 	@Override
 	public void execute(DelegateExecution execution) {
 		int daysBefore = DelegateInputs.requiredInt(execution, DAYS_BEFORE);
-		LocalTime localTime = localTime(execution);
+		LocalTime localTime = DelegateInputs.optionalTime(execution, LOCAL_TIME, LocalTime.of(9, 0));
 		// Locked: a renewal date moved meanwhile waits for this step and then moves the timer it planned.
 		RenewingSubscription.Of renewal = renewing.locked((String) execution.getVariable(ProcessVariables.PURCHASE_ID));
 		Instant at = RenewalCalendar.reminderAt(renewal.subscription().getRenewalDate(), daysBefore, localTime,
@@ -49,18 +48,6 @@ class PlanRenewalReminderDelegate implements JavaDelegate {
 		execution.setVariable(ProcessVariables.REMINDER_DAYS_BEFORE, daysBefore);
 		execution.setVariable(ProcessVariables.REMINDER_LOCAL_TIME, localTime.toString());
 		execution.setVariable(ProcessVariables.REMINDER_DUE, cycleStartedAt == null || !at.isBefore(cycleStartedAt.toInstant()));
-	}
-
-	private static LocalTime localTime(DelegateExecution execution) {
-		String value = DelegateInputs.optional(execution, LOCAL_TIME);
-		try {
-			return value == null ? LocalTime.of(9, 0) : LocalTime.parse(value);
-		}
-		catch (DateTimeParseException e) {
-			throw new IllegalArgumentException("Service task '" + execution.getCurrentActivityName() + "' ("
-					+ execution.getCurrentActivityId() + "): input parameter '" + LOCAL_TIME
-					+ "' must be a time of day such as 09:00, not '" + value + "'");
-		}
 	}
 
 }

@@ -1,7 +1,5 @@
 package io.touchpoints.customer;
 
-import static io.touchpoints.customer.SubscriptionChangesIT.fields;
-import static io.touchpoints.customer.SubscriptionChangesIT.problems;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
@@ -101,7 +99,7 @@ class CancellationIT {
 		assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(empty.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(other.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(problems(other)).containsEntry("reasons", "differ from the recorded [not_using]");
+		assertThat(Api.problems(other)).containsEntry("reasons", "differ from the recorded [not_using]");
 		assertThat(ledgerKinds()).containsExactly("started:2026-11-23", "cancelled:2026-11-23");
 		assertThat(api.timeline(users.csm(), ref).stream().filter(e -> e.get("kind").asText().equals("subscription.cancelled")))
 			.hasSize(1);
@@ -117,13 +115,13 @@ class CancellationIT {
 				{"comment":"Too dear","reason":"Moving on"}""");
 
 		assertThat(unknownReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(problems(unknownReason)).containsEntry("reasons[1]", "is not a known reason; known reasons are "
+		assertThat(Api.problems(unknownReason)).containsEntry("reasons[1]", "is not a known reason; known reasons are "
 				+ "business_closed, missing_features, not_using, other, poor_support, switched_competitor, too_expensive");
 		assertThat(malformed.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(malformed)).as("every problem in one answer")
+		assertThat(Api.problemFields(malformed)).as("every problem in one answer")
 			.contains("effective", "comment", "reasons[0]", "reasons[1]");
 		assertThat(twoComments.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(twoComments)).containsExactly("reason");
+		assertThat(Api.problemFields(twoComments)).containsExactly("reason");
 		assertThat(subscription().get("status").asText()).isEqualTo("active");
 		assertThat(stage()).isEqualTo("onboarding");
 	}

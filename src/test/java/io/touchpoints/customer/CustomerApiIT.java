@@ -2,8 +2,6 @@ package io.touchpoints.customer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +79,7 @@ class CustomerApiIT {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-		assertThat(fields(response)).containsExactlyInAnyOrder("name", "email", "locale", "timeZone", "tier",
+		assertThat(Api.problemFields(response)).containsExactlyInAnyOrder("name", "email", "locale", "timeZone", "tier",
 				"annualValue");
 		assertThat(api.get(integration, "/api/customers/" + ref).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 	}
@@ -91,7 +89,7 @@ class CustomerApiIT {
 		ResponseEntity<JsonNode> response = api.put(integration, "/api/customers/" + ref, "{\"name\":\"Ana\"}");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(response)).containsExactlyInAnyOrder("email", "locale", "timeZone");
+		assertThat(Api.problemFields(response)).containsExactlyInAnyOrder("email", "locale", "timeZone");
 	}
 
 	@Test
@@ -99,7 +97,7 @@ class CustomerApiIT {
 		ResponseEntity<JsonNode> response = api.put(integration, "/api/customers/" + ref,
 				Api.customerJson("Ana", "ana@example.com", "es").replace("Europe/Madrid", "+01:00"));
 
-		assertThat(fields(response)).containsExactly("timeZone");
+		assertThat(Api.problemFields(response)).containsExactly("timeZone");
 	}
 
 	@Test
@@ -107,7 +105,7 @@ class CustomerApiIT {
 		ResponseEntity<JsonNode> response = api.put(integration, "/api/customers/" + ref,
 				Api.customerJson("Ana\\r\\nBcc: victim@example.com", "ana@example.com", "es"));
 
-		assertThat(fields(response)).containsExactly("name");
+		assertThat(Api.problemFields(response)).containsExactly("name");
 	}
 
 	@Test
@@ -116,7 +114,7 @@ class CustomerApiIT {
 				Api.customerJson("Ana", "ana@example.com", "es"));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(response)).containsExactly("externalRef");
+		assertThat(Api.problemFields(response)).containsExactly("externalRef");
 	}
 
 	@Test
@@ -143,7 +141,7 @@ class CustomerApiIT {
 				Api.purchaseJson("po-" + ref, false));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(fields(response)).containsExactly("externalRef");
+		assertThat(Api.problemFields(response)).containsExactly("externalRef");
 		assertThat(subscriptions.findByPurchaseId("po-" + ref)).isEmpty();
 	}
 
@@ -155,7 +153,7 @@ class CustomerApiIT {
 				"{\"purchaseId\":\"\",\"plan\":\"\",\"startDate\":null}");
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(response)).containsExactlyInAnyOrder("purchaseId", "plan", "startDate", "renewalDate");
+		assertThat(Api.problemFields(response)).containsExactlyInAnyOrder("purchaseId", "plan", "startDate", "renewalDate");
 	}
 
 	@Test
@@ -166,7 +164,7 @@ class CustomerApiIT {
 				Api.purchaseJson("po-" + ref, false).replace("2027-11-23", "2026-11-01"));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(response)).containsExactly("renewalDate");
+		assertThat(Api.problemFields(response)).containsExactly("renewalDate");
 		assertNothingWritten();
 	}
 
@@ -178,7 +176,7 @@ class CustomerApiIT {
 				Api.purchaseJson("po-" + ref, false).replace("2026-11-23", "2026-02-30"));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(response)).containsExactly("startDate");
+		assertThat(Api.problemFields(response)).containsExactly("startDate");
 		assertThat(response.getBody().get("errors").get(0).get("message").asText()).contains("2026-02-30");
 		assertNothingWritten();
 	}
@@ -192,7 +190,7 @@ class CustomerApiIT {
 				Api.purchaseJson("po-" + ref, true));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(fields(response)).containsExactly("migrating");
+		assertThat(Api.problemFields(response)).containsExactly("migrating");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref)
 			.processDefinitionKey(ModelNames.CUSTOMER_ONBOARDING).count()).isEqualTo(1);
 	}
@@ -208,7 +206,7 @@ class CustomerApiIT {
 				Api.purchaseJson("po-" + ref, false));
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(fields(response)).containsExactly("purchaseId");
+		assertThat(Api.problemFields(response)).containsExactly("purchaseId");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(other).count()).isZero();
 	}
 
@@ -221,12 +219,6 @@ class CustomerApiIT {
 		assertThat(subscriptions.findByPurchaseId("po-" + ref)).isEmpty();
 		assertThat(api.get(integration, "/api/customers/" + ref).getBody().get("stage").asText()).isEqualTo("conversion");
 		assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(ref).count()).isZero();
-	}
-
-	private static List<String> fields(ResponseEntity<JsonNode> response) {
-		List<String> fields = new ArrayList<>();
-		response.getBody().get("errors").forEach(error -> fields.add(error.get("field").asText()));
-		return fields;
 	}
 
 }

@@ -152,7 +152,7 @@ class RetentionMetricsIT {
 		ResponseEntity<JsonNode> refused = api.getEncoded(users.integration(), "/api/metrics/retention?by=week&from=2019-13");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(SubscriptionChangesIT.fields(refused)).contains("by", "from");
+		assertThat(Api.problemFields(refused)).contains("by", "from");
 		assertThat(api.getEncoded(users.csm(), "/api/metrics/retention").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 	}
 

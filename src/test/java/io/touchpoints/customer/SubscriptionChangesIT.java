@@ -111,7 +111,7 @@ class SubscriptionChangesIT {
 				{"plan":" ","annualValue":-1.005,"seats":0}""");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(refused)).contains("plan", "renewalDate", "annualValue", "seats");
+		assertThat(Api.problemFields(refused)).contains("plan", "renewalDate", "annualValue", "seats");
 		assertThat(ledger()).hasSize(1);
 	}
 
@@ -121,7 +121,7 @@ class SubscriptionChangesIT {
 				{"plan":"pro","renewalDate":"2026-11-23","annualValue":12000,"effectiveOn":"2026-11-22"}""");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(problems(refused)).containsEntry("renewalDate", "must be after the subscription's startDate 2026-11-23")
+		assertThat(Api.problems(refused)).containsEntry("renewalDate", "must be after the subscription's startDate 2026-11-23")
 			.containsEntry("effectiveOn", "must not be before the subscription's startDate 2026-11-23");
 		assertThat(ledger()).hasSize(1);
 	}
@@ -137,9 +137,9 @@ class SubscriptionChangesIT {
 				{"renewalDate":"2028-11-23","annualValue":1}""");
 
 		assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-		assertThat(fields(unknown)).containsExactly("purchaseId");
+		assertThat(Api.problemFields(unknown)).containsExactly("purchaseId");
 		assertThat(cancelled.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(problems(cancelled)).containsEntry("purchaseId", "is cancelled");
+		assertThat(Api.problems(cancelled)).containsEntry("purchaseId", "is cancelled");
 		assertThat(renewal.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 	}
 
@@ -193,11 +193,11 @@ class SubscriptionChangesIT {
 		ResponseEntity<JsonNode> missing = api.post(users.integration(), "/api/subscriptions/" + purchase + "/renewal", "{}");
 
 		assertThat(otherValue.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-		assertThat(problems(otherValue)).containsEntry("annualValue", "differs from the recorded 13200.00");
+		assertThat(Api.problems(otherValue)).containsEntry("annualValue", "differs from the recorded 13200.00");
 		assertThat(earlier.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(problems(earlier)).containsEntry("renewalDate", "must be after the current renewal date 2028-11-23");
+		assertThat(Api.problems(earlier)).containsEntry("renewalDate", "must be after the current renewal date 2028-11-23");
 		assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(missing)).contains("renewalDate", "annualValue");
+		assertThat(Api.problemFields(missing)).contains("renewalDate", "annualValue");
 		assertThat(ledger()).hasSize(2);
 	}
 
@@ -221,17 +221,6 @@ class SubscriptionChangesIT {
 						"after", rs.getBigDecimal(4) == null ? "-" : rs.getBigDecimal(4).toPlainString(),
 						"renewal", rs.getDate(5).toString()),
 				purchase);
-	}
-
-	static List<String> fields(ResponseEntity<JsonNode> response) {
-		return response.getBody().get("errors").findValuesAsText("field");
-	}
-
-	static Map<String, String> problems(ResponseEntity<JsonNode> response) {
-		Map<String, String> problems = new java.util.LinkedHashMap<>();
-		response.getBody().get("errors").forEach(error -> problems.put(error.get("field").asText(),
-				error.get("message").asText()));
-		return problems;
 	}
 
 }

@@ -1,7 +1,9 @@
 package io.touchpoints.support;
 
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.StreamSupport;
 
 import org.springframework.boot.test.context.TestComponent;
@@ -78,6 +80,19 @@ public class Api {
 	}
 
 	/** A customer body like the CRM sends; {@code email} and {@code locale} vary per test. */
+	/** The fields a problem document names, in its order. */
+	public static List<String> problemFields(ResponseEntity<JsonNode> response) {
+		return response.getBody().get("errors").findValuesAsText("field");
+	}
+
+	/** What a problem document says of each field it names. */
+	public static Map<String, String> problems(ResponseEntity<JsonNode> response) {
+		Map<String, String> problems = new LinkedHashMap<>();
+		response.getBody().get("errors").forEach(error -> problems.put(error.get("field").asText(),
+				error.get("message").asText()));
+		return problems;
+	}
+
 	public static String customerJson(String name, String email, String locale) {
 		return """
 				{"name":"%s","email":"%s","locale":"%s","timeZone":"Europe/Madrid","tier":"premium","annualValue":12000}"""

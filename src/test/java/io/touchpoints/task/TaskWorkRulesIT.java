@@ -3,7 +3,6 @@ package io.touchpoints.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.camunda.bpm.engine.RuntimeService;
@@ -116,7 +115,7 @@ class TaskWorkRulesIT {
 				           "valueInfo":{"objectTypeName":"java.util.HashMap","serializationDataFormat":"application/json"}}}}""");
 
 		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(fields(refused)).containsExactlyInAnyOrder("variables.migrationNeeded", "variables.customerName",
+		assertThat(Api.problemFields(refused)).containsExactlyInAnyOrder("variables.migrationNeeded", "variables.customerName",
 				"variables.purchaseId", "variables.notes");
 		assertThat(message(refused, "variables.customerName")).contains("read-only");
 		assertThat(message(refused, "variables.purchaseId")).contains("not a field of this task's form");
@@ -240,10 +239,6 @@ class TaskWorkRulesIT {
 		Task kickoff = kickoffTask();
 		api.post(users.csm(), "/engine-rest/task/" + kickoff.getId() + "/claim", "{\"userId\":\"" + users.csm() + "\"}");
 		return kickoff;
-	}
-
-	private static List<String> fields(ResponseEntity<JsonNode> response) {
-		return response.getBody().get("errors").findValuesAsText("field");
 	}
 
 	private static String message(ResponseEntity<JsonNode> response, String field) {
